@@ -1,0 +1,42 @@
+using CompetitivePosts.Domain.Competitions;
+using CompetitivePosts.Domain.Voting;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CompetitivePosts.Web.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<Competition> Competitions => Set<Competition>();
+
+    public DbSet<Cadre> Cadres => Set<Cadre>();
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<Voter> Voters => Set<Voter>();
+
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+
+    public DbSet<BallotMark> BallotMarks => Set<BallotMark>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    /// <summary>The whole aggregate, for use cases that change it through its guarded methods.</summary>
+    public IQueryable<Competition> CompetitionAggregate =>
+        Competitions
+            .Include(c => c.Posts)
+            .Include(c => c.Cadres)
+            .Include(c => c.PriorHoldings)
+            .Include(c => c.Applications)
+            .Include(c => c.SpeechSlots)
+            .Include(c => c.Voters)
+            .Include(c => c.Decisions)
+            .Include(c => c.Filings)
+            .AsSplitQuery();
+}

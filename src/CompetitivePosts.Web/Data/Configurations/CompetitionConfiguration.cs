@@ -1,0 +1,35 @@
+using CompetitivePosts.Domain.Competitions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CompetitivePosts.Web.Data.Configurations;
+
+internal sealed class CompetitionConfiguration : IEntityTypeConfiguration<Competition>
+{
+    public void Configure(EntityTypeBuilder<Competition> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(c => c.Candidates);
+        builder.Ignore(c => c.LatestFiling);
+
+        builder.HasMany(c => c.Posts).WithOne().HasForeignKey(p => p.CompetitionId);
+        builder.HasMany(c => c.Cadres).WithOne().HasForeignKey(p => p.CompetitionId);
+        builder.HasMany(c => c.PriorHoldings).WithOne().HasForeignKey(p => p.CompetitionId);
+        builder.HasMany(c => c.Applications).WithOne().HasForeignKey(p => p.CompetitionId);
+        builder.HasMany(c => c.SpeechSlots).WithOne().HasForeignKey(p => p.CompetitionId);
+        builder.HasMany(c => c.Voters).WithOne().HasForeignKey(p => p.CompetitionId);
+        builder.HasMany(c => c.Decisions).WithOne().HasForeignKey(p => p.CompetitionId);
+        builder.HasMany(c => c.Filings).WithOne().HasForeignKey(p => p.CompetitionId);
+        foreach (var name in new[]
+                 {
+                     nameof(Competition.Posts), nameof(Competition.Cadres), nameof(Competition.PriorHoldings),
+                     nameof(Competition.Applications), nameof(Competition.SpeechSlots), nameof(Competition.Voters),
+                     nameof(Competition.Decisions), nameof(Competition.Filings),
+                 })
+        {
+            builder.Navigation(name).UsePropertyAccessMode(PropertyAccessMode.Field);
+        }
+    }
+}

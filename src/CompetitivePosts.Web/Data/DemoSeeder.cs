@@ -1,0 +1,129 @@
+using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Competitions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CompetitivePosts.Web.Data;
+
+/// <summary>
+/// A demo unit and demo accounts. Runs only when Demo:Seed is true, which deploy/run.sh and the
+/// tests set; appsettings.json leaves it false so a production configuration never gets them.
+/// </summary>
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+{
+    public const string Password = "Demo@2009";
+    public const string UnitName = "保定市国资委";
+
+    public static IReadOnlyList<(string User, string Name, string Role)> Accounts { get; } =
+    [
+        ("admin", "系统管理员", Roles.Administrator),
+        ("organizer", "国资委人事处", Roles.Organizer),
+        ("reviewer", "市委组织部干部科", Roles.Reviewer),
+    ];
+
+    private static readonly string[] Leaders = ["王建国", "李卫东", "张秀兰"];
+
+    private static readonly string[] Principals = ["刘志强", "陈红梅", "杨海涛", "赵立新", "黄晓燕"];
+
+    private static readonly string[] Staff =
+    [
+        "徐丽娟", "孙明", "马超", "朱婷婷", "胡伟", "郭静", "何磊", "高峰", "林小红", "罗强",
+        "郑佳", "梁爽", "谢东", "宋雨", "唐亮", "韩雪", "冯涛", "邓丽", "曹阳", "彭飞", "周文斌", "吴国庆",
+    ];
+
+    private static readonly (string Post, PostLevel Level, string Holder, string? Excluded)[] DemoPosts =
+    [
+        ("办公室主任", PostLevel.Principal, "刘志强", null),
+        ("财务科科长", PostLevel.Principal, "陈红梅", null),
+        ("企业改革科科长", PostLevel.Principal, "杨海涛", null),
+        ("产权管理科科长", PostLevel.Principal, "赵立新", null),
+        ("保密室主任", PostLevel.Principal, "黄晓燕", "涉及国家秘密，依规不公开竞争"),
+        ("办公室副主任", PostLevel.Deputy, "徐丽娟", null),
+        ("财务科副科长", PostLevel.Deputy, "孙明", null),
+        ("企业改革科副科长", PostLevel.Deputy, "", null),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
+        }
+
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Name == UnitName, ct);
+        if (unit is null)
+        {
+            unit = new Unit(UnitName);
+            db.Units.Add(unit);
+            db.Units.Add(new Unit("保定市财政局"));
+            await db.SaveChangesAsync(ct);
+        }
+
+        foreach (var (userName, name, role) in Accounts)
+        {
+            if (await users.FindByNameAsync(userName) is not null)
+            {
+                continue;
+            }
+
+            var user = new AppUser
+            {
+                UserName = userName,
+                DisplayName = name,
+                UnitId = role == Roles.Organizer ? unit.Id : null,
+                EmailConfirmed = true,
+            };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, role));
+        }
+
+        if (!await db.Competitions.AnyAsync(c => c.UnitId == unit.Id, ct))
+        {
+            var competition = DemoCompetition(unit.Id, clock.GetUtcNow());
+            db.Competitions.Add(competition);
+            await db.SaveChangesAsync(ct);
+
+            // Holders are referenced by id, so posts follow once the cadres have theirs.
+            foreach (var (post, level, holder, excluded) in DemoPosts)
+            {
+                var holderId = competition.Cadres.FirstOrDefault(x => x.Name == holder)?.Id;
+                competition.AddPost(post, level, excluded, holderId);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>30 cadres: 3 unit leaders (A), 5 middle-level principals (B) and 22 staff (C).</summary>
+    private static Competition DemoCompetition(int unitId, DateTimeOffset now)
+    {
+        var c = new Competition(unitId, "2009年中层干部竞争上岗", now);
+        foreach (var name in Leaders)
+        {
+            c.AddCadre(name, VoterCategory.A);
+        }
+
+        foreach (var name in Principals)
+        {
+            c.AddCadre(name, VoterCategory.B);
+        }
+
+        foreach (var name in Staff)
+        {
+            c.AddCadre(name, VoterCategory.C);
+        }
+
+        return c;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Competitions;
+using CompetitivePosts.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CompetitivePosts.Web.Features.Common;
+
+public sealed record CompetitionHeader(int Id, string Name, string UnitName, CompetitionStatus Status, int MinimumScorePercent);
+
+internal static class CompetitionAccess
+{
+    /// <summary>
+    /// The one way use cases change a competition: load the aggregate, check access, apply a guarded
+    /// domain method, save. A broken rule throws before anything is saved.
+    /// </summary>
+    public static async Task<T> ChangeCompetitionAsync<T>(this IDbContextFactory<AppDbContext> dbFactory, int competitionId, Actor actor,
+        Func<Competition, T> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var competition = await db.LoadForChangeAsync(competitionId, actor, ct);
+        var result = change(competition);
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    public static Task ChangeCompetitionAsync(this IDbContextFactory<AppDbContext> dbFactory, int competitionId, Actor actor,
+        Action<Competition> change, CancellationToken ct) =>
+        dbFactory.ChangeCompetitionAsync(competitionId, actor, c =>
+        {
+            change(c);
+            return true;
+        }, ct);
+
+    /// <summary>Loads the whole aggregate for a change, after checking the actor may manage it.</summary>
+    public static async Task<Competition> LoadForChangeAsync(this AppDbContext db, int competitionId, Actor actor, CancellationToken ct)
+    {
+        var competition = await db.CompetitionAggregate.FirstOrDefaultAsync(c => c.Id == competitionId, ct)
+            ?? throw new DomainException("No such competition.");
+        actor.EnsureCanManage(competition.UnitId);
+        return competition;
+    }
+
+    public static async Task<Competition> LoadForViewAsync(this AppDbContext db, int competitionId, Actor actor, CancellationToken ct)
+    {
+        var competition = await db.CompetitionAggregate.AsNoTracking().FirstOrDefaultAsync(c => c.Id == competitionId, ct)
+            ?? throw new DomainException("No such competition.");
+        actor.EnsureCanView(competition.UnitId);
+        return competition;
+    }
+
+    public static async Task<CompetitionHeader> HeaderAsync(this AppDbContext db, Competition competition, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == competition.UnitId).Select(u => u.Name).FirstAsync(ct);
+        return new CompetitionHeader(competition.Id, competition.Name, unit, competition.Status, competition.MinimumScorePercent);
+    }
+}

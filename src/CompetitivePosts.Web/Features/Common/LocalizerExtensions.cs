@@ -1,0 +1,26 @@
+using CompetitivePosts.Domain;
+using Microsoft.Extensions.Localization;
+
+namespace CompetitivePosts.Web.Features.Common;
+
+public static class LocalizerExtensions
+{
+    /// <summary>A domain rule's message in the user's language; enum arguments are translated too.</summary>
+    public static string Message(this IStringLocalizer localizer, DomainException ex)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        ArgumentNullException.ThrowIfNull(ex);
+        var args = ex.Args.Select(a => a is Enum e ? (object)localizer.Enum(e) : a).ToArray();
+        return localizer[ex.MessageKey, args];
+    }
+
+    /// <summary>Enum values are keyed "Type.Value" so that equal names in two enums can differ.</summary>
+    public static string Enum(this IStringLocalizer localizer, Enum value)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        ArgumentNullException.ThrowIfNull(value);
+        var key = value.GetType().Name + "." + value;
+        var text = localizer[key];
+        return text.ResourceNotFound ? value.ToString() : text.Value;
+    }
+}

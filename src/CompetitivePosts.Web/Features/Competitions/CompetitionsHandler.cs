@@ -1,0 +1,67 @@
+using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Competitions;
+using CompetitivePosts.Web.Data;
+using CompetitivePosts.Web.Features.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CompetitivePosts.Web.Features.Competitions;
+
+public sealed record CompetitionListItem(int Id, string Name, string UnitName, CompetitionStatus Status, DateTimeOffset CreatedAt,
+    int Posts, int Cadres, int Applications, int Voters, int Ballots);
+
+public sealed record UnitOption(int Id, string Name);
+
+/// <summary>The competitions an actor may see, and creating one for the organizer's unit.</summary>
+public sealed class CompetitionsHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<CompetitionListItem>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Competitions.AsNoTracking();
+        if (!actor.IsAdministrator && !actor.IsReviewer)
+        {
+            query = query.Where(c => c.UnitId == actor.UnitId);
+        }
+
+        var rows = await query
+            .OrderByDescending(c => c.CreatedAt)
+            .Select(c => new
+            {
+                c.Id, c.Name, c.UnitId, c.Status, c.CreatedAt,
+                Posts = c.Posts.Count, Cadres = c.Cadres.Count, Applications = c.Applications.Count, Voters = c.Voters.Count,
+                Ballots = db.Ballots.Count(b => b.CompetitionId == c.Id),
+            })
+            .ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return [.. rows.Select(r => new CompetitionListItem(r.Id, r.Name, units[r.UnitId], r.Status, r.CreatedAt,
+            r.Posts, r.Cadres, r.Applications, r.Voters, r.Ballots))];
+    }
+
+    public async Task<IReadOnlyList<UnitOption>> UnitsAsync(Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Units.AsNoTracking()
+            .Where(u => actor.IsAdministrator || u.Id == actor.UnitId)
+            .OrderBy(u => u.Name)
+            .Select(u => new UnitOption(u.Id, u.Name))
+            .ToListAsync(ct);
+    }
+
+    public async Task<int> CreateAsync(Actor actor, int unitId, string name, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.EnsureCanManage(unitId);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Units.AnyAsync(u => u.Id == unitId, ct))
+        {
+            throw new DomainException("No such unit.");
+        }
+
+        var competition = new Competition(unitId, name, clock.GetUtcNow());
+        db.Competitions.Add(competition);
+        await db.SaveChangesAsync(ct);
+        return competition.Id;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using CompetitivePosts.Web;
+using CompetitivePosts.Web.Components;
+using CompetitivePosts.Web.Data;
+using CompetitivePosts.Web.Features.Account;
+using CompetitivePosts.Web.Features.Competitions;
+using CompetitivePosts.Web.Features.Decisions;
+using CompetitivePosts.Web.Features.Filings;
+using CompetitivePosts.Web.Features.Registration;
+using CompetitivePosts.Web.Features.Roster;
+using CompetitivePosts.Web.Features.Speeches;
+using CompetitivePosts.Web.Features.Tally;
+using CompetitivePosts.Web.Features.Voting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddSignalR();
+builder.Services.AddLocalization();
+builder.Services.AddSingleton(TimeProvider.System);
+
+var connectionString = builder.Configuration.GetConnectionString("Default")
+    ?? throw new InvalidOperationException("ConnectionStrings:Default is not set; deploy/run.sh sets it for the private PostgreSQL.");
+builder.Services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(connectionString), ServiceLifetime.Scoped);
+
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/account/login";
+    o.AccessDeniedPath = "/account/denied";
+});
+builder.Services.AddAuthorization();
+builder.Services.AddIdentityCore<AppUser>(o =>
+    {
+        o.Password.RequireNonAlphanumeric = false;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+    .AddDefaultTokenProviders();
+
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+builder.Services.AddSingleton<TallyNotifier>();
+builder.Services.AddHostedService<TallyHubRelay>();
+builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<CompetitionsHandler>();
+builder.Services.AddScoped<RosterHandler>();
+builder.Services.AddScoped<RegistrationHandler>();
+builder.Services.AddScoped<SpeechesHandler>();
+builder.Services.AddScoped<VoterRollHandler>();
+builder.Services.AddScoped<BallotSubmission>();
+builder.Services.AddScoped<TallyQuery>();
+builder.Services.AddScoped<DecisionsHandler>();
+builder.Services.AddScoped<FilingsHandler>();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+// zh-CN is the default; a cookie set by /culture switches a browser to en-US.
+string[] cultures = ["zh-CN", "en-US"];
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("zh-CN"),
+    SupportedCultures = [.. cultures.Select(c => new CultureInfo(c))],
+    SupportedUICultures = [.. cultures.Select(c => new CultureInfo(c))],
+    RequestCultureProviders = [new CookieRequestCultureProvider()],
+});
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health");
+app.MapHub<TallyHub>(TallyHub.Path);
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Exposed so WebApplicationFactory can boot the app in tests.</summary>
+public partial class Program;
