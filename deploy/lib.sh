@@ -1,0 +1,89 @@
+# Shared by run.sh and test.sh: install what is missing and manage a private PostgreSQL cluster.
+# shellcheck shell=bash
+
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  if [[ -z ${_APT_UPDATED:-} ]]; then as_root apt-get update -qq; _APT_UPDATED=1; fi
+  as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+ensure_postgres() {
+  if [[ -z $(pg_bin) || ! -x $(pg_bin)/initdb ]]; then
+    echo "Installing PostgreSQL server (apt)..."
+    apt_install postgresql
+  fi
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+    echo "Installing Chromium and CJK fonts (apt)..."
+    apt_install chromium fonts-noto-cjk
+  fi
+}
+
+ensure_dotnet_tools() { dotnet tool restore >/dev/null; }
+
+# PostgreSQL refuses to run as root, so as root the cluster belongs to the postgres user.
+as_pg() {
+  if [[ $(id -u) -eq 0 ]]; then (cd / && runuser -u postgres -- "$@"); else (cd / && "$@"); fi
+}
+
+free_port() {
+  local p
+  for p in $(seq "${1:-55432}" 65000); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
+  done
+  return 1
+}
+
+# The cluster lives in .data/pg of the checkout. As root, the postgres user must be able to reach
+# it; when the checkout sits under a private directory (say /root), it lives in /var/tmp instead.
+pg_dir_for() {
+  local data=$1
+  if [[ $(id -u) -ne 0 ]] || runuser -u postgres -- test -x "$data"; then
+    echo "$data/pg"
+  else
+    local key; key=$(echo -n "$data" | md5sum | cut -c1-12)
+    mkdir -p /var/tmp/competitiveposts
+    echo "/var/tmp/competitiveposts/pg-$key"
+  fi
+}
+
+# pg_start DIR: creates the cluster on first use (password in DIR.password, port in DIR.port),
+# starts it if it is not running, and prints the port.
+pg_start() {
+  local dir=$1 bin; bin=$(pg_bin)
+  mkdir -p "$(dirname "$dir")"
+  if [[ ! -f $dir/PG_VERSION ]]; then
+    mkdir -p "$dir"
+    head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$dir.password"
+    local pwfile; pwfile=$(mktemp)
+    cp "$dir.password" "$pwfile"
+    if [[ $(id -u) -eq 0 ]]; then chown -R postgres:postgres "$dir" "$pwfile"; fi
+    as_pg "$bin/initdb" -D "$dir" -U postgres --auth=scram-sha-256 --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 >/dev/null
+    rm -f "$pwfile"
+    free_port > "$dir.port"
+  fi
+  local port; port=$(cat "$dir.port")
+  if ! as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      port=$(free_port "$port"); echo "$port" > "$dir.port"
+    fi
+    as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
+      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null
+  fi
+  echo "$port"
+}
+
+pg_stop() {
+  local dir=$1 bin; bin=$(pg_bin)
+  if [[ -f $dir/PG_VERSION ]] && as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    as_pg "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null && echo "PostgreSQL stopped."
+  else
+    echo "PostgreSQL is not running."
+  fi
+}
