@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using CompetitivePosts.Web;
 using CompetitivePosts.Web.Components;
 using CompetitivePosts.Web.Data;
@@ -21,12 +24,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddSignalR();
-builder.Services.AddLocalization();
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddSingleton(TimeProvider.System);
+// Chinese text goes out as UTF-8, not as &#x...; entities that triple the size of every page.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 var connectionString = builder.Configuration.GetConnectionString("Default")
     is { Length: > 0 } cs ? cs : throw new InvalidOperationException("ConnectionStrings:Default is not set; deploy/run.sh sets it for the private PostgreSQL.");
-builder.Services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(connectionString), ServiceLifetime.Scoped);
+// The factory is a singleton for handlers and circuits; it also registers a scoped AppDbContext for Identity.
+builder.Services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(connectionString));
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

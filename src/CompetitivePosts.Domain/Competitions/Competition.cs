@@ -204,7 +204,7 @@ public class Competition
     {
         EnsureStatus(CompetitionStatus.Registration, CompetitionStatus.Speeches);
         var issued = 0;
-        foreach (var cadre in _cadres.Where(c => _voters.All(v => v.CadreId != c.Id && v.Cadre != c)))
+        foreach (var cadre in _cadres.Where(c => _voters.All(v => v.CadreId != c.Id)))
         {
             _voters.Add(new Voter(cadre));
             issued++;

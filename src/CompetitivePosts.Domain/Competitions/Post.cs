@@ -15,6 +15,7 @@ public class Post
         }
 
         Holder = holder;
+        HolderId = holder?.Id;
     }
 
     public int Id { get; private set; }

@@ -8,7 +8,9 @@ public class PriorHolding
     internal PriorHolding(Post post, Cadre holder)
     {
         Post = post;
+        PostId = post.Id;
         Cadre = holder;
+        CadreId = holder.Id;
         PostName = post.Name;
         Level = post.Level;
     }

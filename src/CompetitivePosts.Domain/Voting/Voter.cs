@@ -11,6 +11,7 @@ public class Voter
     internal Voter(Cadre cadre)
     {
         Cadre = cadre;
+        CadreId = cadre.Id;
         Name = cadre.Name;
         Category = cadre.Category;
         Token = NewToken();

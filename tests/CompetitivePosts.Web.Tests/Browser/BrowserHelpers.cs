@@ -1,0 +1,118 @@
+using CompetitivePosts.Web.Data;
+using CompetitivePosts.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CompetitivePosts.Web.Tests.Browser;
+
+/// <summary>What a person does with the pages: sign in, pick from a Mud select, confirm a dialog.</summary>
+public static class BrowserHelpers
+{
+    public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 900 };
+    public static readonly ViewportSize Tablet = new() { Width = 810, Height = 1080 };
+
+    public static async Task<IBrowserContext> NewContextAsync(this AppFixture app, ViewportSize size, bool javaScript = true)
+    {
+        var browser = await app.BrowserAsync();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUri.ToString(),
+            ViewportSize = size,
+            JavaScriptEnabled = javaScript,
+            Locale = "zh-CN",
+            HasTouch = size.Width == Tablet.Width,
+        });
+        context.SetDefaultTimeout(20_000);
+        return context;
+    }
+
+    public static async Task<IPage> SignInAsync(this IBrowserContext context, string user, string? returnUrl = null)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
+        await page.FillAsync("input[name='Form.UserName']", user);
+        await page.FillAsync("input[name='Form.Password']", DemoSeeder.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForSelectorAsync("[data-testid=current-user]");
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    /// <summary>Interactive handlers only work once the Blazor circuit is up.</summary>
+    public static async Task WaitForCircuitAsync(this IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");
+        await page.WaitForTimeoutAsync(300);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public static async Task GotoInteractiveAsync(this IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await WaitForCircuitAsync(page);
+    }
+
+    public static Task FillMudAsync(this IPage page, string testId, string value) =>
+        page.Locator(MudInput(testId)).First.FillAsync(value);
+
+    /// <summary>MudBlazor puts a text field's attributes on the input itself, other components' on their root.</summary>
+    public static string MudInput(string testId) =>
+        $"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input, [data-testid={testId}] textarea";
+
+    public static Task SelectMudAsync(this IPage page, string testId, string optionText) =>
+        page.SelectMudAsync(page.Locator($"[data-testid={testId}]"), optionText);
+
+    public static async Task SelectMudAsync(this IPage page, ILocator select, string optionText)
+    {
+        await select.ClickAsync();
+        var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = optionText }).First;
+        await item.ClickAsync();
+        await page.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    public static async Task ConfirmDialogAsync(this IPage page)
+    {
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.WaitForAsync();
+        await dialog.Locator(".mud-dialog-actions button").Last.ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    public static Task ExpectErrorSnackbarAsync(this IPage page) =>
+        page.Locator(".mud-snackbar.mud-alert-filled-error").First.WaitForAsync();
+
+    /// <summary>
+    /// Saves the page at desktop and at tablet size into artifacts/screenshots, for people to look at.
+    /// </summary>
+    public static async Task ShotAsync(this IPage page, string name)
+    {
+        var dir = Screenshots.Directory;
+        var current = page.ViewportSize;
+        var original = current is null ? Desktop : new ViewportSize { Width = current.Width, Height = current.Height };
+        foreach (var (label, size) in new[] { ("desktop", Desktop), ("tablet", Tablet) })
+        {
+            await page.SetViewportSizeAsync(size.Width, size.Height);
+            await page.WaitForTimeoutAsync(150);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"{name}-{label}.png"), FullPage = true });
+        }
+
+        await page.SetViewportSizeAsync(original.Width, original.Height);
+    }
+}
+
+public static class Screenshots
+{
+    public static string Directory { get; } = Create();
+
+    private static string Create()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CompetitivePosts.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var path = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+        System.IO.Directory.CreateDirectory(path);
+        return path;
+    }
+}

@@ -1,0 +1,230 @@
+using System.Text.RegularExpressions;
+using CompetitivePosts.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CompetitivePosts.Web.Tests.Browser;
+
+/// <summary>
+/// Steps 1 to 9 of the foundation issue, as the organizer, three voters on tablets and the
+/// organization department's reviewer would do them, in a real Chromium.
+/// </summary>
+[Collection(AppTests.Name)]
+public partial class WholePathTests(AppFixture app)
+{
+    [GeneratedRegex(@"/competitions/(\d+)/roster")]
+    private static partial Regex RosterUrl();
+
+    [Fact]
+    public async Task WholePath_OrganizerVotersAndReviewer_CompetitionIsFiledAndAccepted()
+    {
+        var name = "路径测试-" + Guid.NewGuid().ToString("N")[..6];
+        await using var orgContext = await app.NewContextAsync(BrowserHelpers.Desktop);
+        var org = await orgContext.SignInAsync("organizer");
+        await org.ShotAsync("01-home");
+
+        // 1. Competition, cadres and posts (one excluded, with its reason).
+        await org.FillMudAsync("new-competition-name", name);
+        await org.ClickAsync("[data-testid=create-competition]");
+        await org.WaitForURLAsync(RosterUrl());
+        var id = int.Parse(RosterUrl().Match(org.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await org.WaitForCircuitAsync();
+
+        foreach (var (cadre, category) in new[] { ("甲领导", "A票"), ("乙科长", "B票"), ("丙干部", "C票"), ("丁干部", "C票") })
+        {
+            await org.FillMudAsync("cadre-name", cadre);
+            await org.SelectMudAsync("cadre-category", category);
+            await org.ClickAsync("[data-testid=add-cadre]");
+            await org.Locator("[data-testid=cadres-table]").GetByText(cadre).WaitForAsync();
+        }
+
+        foreach (var (post, level, holder, excluded) in new[]
+                 {
+                     ("综合科科长", "正职", "乙科长", ""), ("机要室主任", "正职", "", "涉及国家秘密"), ("综合科副科长", "副职", "", ""),
+                 })
+        {
+            await org.FillMudAsync("post-name", post);
+            await org.SelectMudAsync(org.Locator(".mud-select").Filter(new() { HasText = "级别" }), level);
+            if (holder.Length > 0)
+            {
+                await org.SelectMudAsync("post-holder", holder);
+            }
+
+            await org.FillMudAsync("post-exclusion", excluded);
+            await org.ClickAsync("[data-testid=add-post]");
+            await org.Locator("[data-testid=posts-table]").GetByText(post).First.WaitForAsync();
+        }
+
+        await Assertions.Expect(org.Locator("[data-testid=posts-table]")).ToContainTextAsync("涉及国家秘密");
+        await org.ShotAsync("02-roster");
+
+        // 2. Reset to zero.
+        await org.ClickAsync("[data-testid=reset-to-zero]");
+        await org.ConfirmDialogAsync();
+        await Assertions.Expect(org.Locator("[data-testid=reset-to-zero]")).ToHaveCountAsync(0);
+        await Assertions.Expect(org.Locator("[data-testid=posts-table] tr").Filter(new() { HasText = "综合科科长" })).ToContainTextAsync("空缺");
+
+        // 3. Registration, with eligibility reasons shown before registering.
+        await org.GotoInteractiveAsync($"/competitions/{id}/registration");
+        await org.SelectMudAsync("reg-cadre", "丁干部");
+        await org.SelectMudAsync("reg-post", "综合科副科长");
+        await org.ClickAsync("[data-testid=register]");
+        await Assertions.Expect(org.Locator("[data-testid=applications-table] tbody tr")).ToHaveCountAsync(1);
+        await org.ClickAsync("[data-testid=register]");
+        await Assertions.Expect(org.Locator("[data-testid=reg-reason]")).ToContainTextAsync("已报名");
+        foreach (var cadre in new[] { "乙科长", "丙干部" })
+        {
+            await org.SelectMudAsync("reg-cadre", cadre);
+            await org.SelectMudAsync("reg-post", "综合科科长");
+            await org.ClickAsync("[data-testid=register]");
+        }
+
+        await Assertions.Expect(org.Locator("[data-testid=applications-table] tbody tr")).ToHaveCountAsync(3);
+        await org.ShotAsync("03-registration");
+        await org.ClickAsync("[data-testid=close-registration]");
+        await Assertions.Expect(org.Locator("[data-testid=close-registration]")).ToHaveCountAsync(0);
+
+        // 4. Speeches: the order, drawn by lot.
+        await org.GotoInteractiveAsync($"/competitions/{id}/speeches");
+        await org.ClickAsync("[data-testid=draw-order]");
+        await Assertions.Expect(org.Locator("[data-testid=speech-table] tbody tr")).ToHaveCountAsync(3);
+        await org.ShotAsync("04-speeches");
+
+        // 5. Voter roll, QR slips, open the vote.
+        await org.GotoInteractiveAsync($"/competitions/{id}/voting");
+        await org.ClickAsync("[data-testid=issue-roll]");
+        await Assertions.Expect(org.Locator("[data-testid=qr-slip]")).ToHaveCountAsync(4);
+        await Assertions.Expect(org.Locator("[data-testid=qr-slip] svg")).ToHaveCountAsync(4);
+        await org.ClickAsync("[data-testid=open-voting]");
+        await org.Locator("[data-testid=close-voting]").WaitForAsync();
+        await org.ShotAsync("05-voter-roll");
+        var urls = new Dictionary<string, string>();
+        foreach (var slip in await org.Locator("[data-testid=qr-slip]").AllAsync())
+        {
+            urls[(await slip.GetAttributeAsync("data-voter"))!] = (await slip.GetAttributeAsync("data-url"))!;
+        }
+
+        // 7. The dashboard is open before anyone votes; a marker in the window proves it never reloads.
+        await org.GotoInteractiveAsync($"/competitions/{id}/tally");
+        await org.EvaluateAsync("() => window.__notReloaded = true");
+        await Assertions.Expect(org.Locator("[data-testid=turnout-A] [data-testid=ballots]")).ToHaveTextAsync("0");
+
+        // 6. Three voters on three tablets.
+        var votes = new[]
+        {
+            ("甲领导", "A", new[] { ("乙科长", "Agree"), ("丙干部", "Agree"), ("丁干部", "Agree") }),
+            ("乙科长", "B", new[] { ("乙科长", "Agree"), ("丙干部", "Agree"), ("丁干部", "Disagree") }),
+            ("丙干部", "C", new[] { ("乙科长", "Disagree"), ("丙干部", "Agree"), ("丁干部", "Agree") }),
+        };
+        var tablets = new List<IBrowserContext>();
+        try
+        {
+            foreach (var (voter, category, marks) in votes)
+            {
+                var tablet = await app.NewContextAsync(BrowserHelpers.Tablet);
+                tablets.Add(tablet);
+                var ballot = await tablet.NewPageAsync();
+                await ballot.GotoAsync(urls[voter]);
+                if (category == "A")
+                {
+                    await ballot.ShotAsync("06-ballot");
+                }
+
+                foreach (var (candidate, choice) in marks)
+                {
+                    await ballot.Locator($"[data-testid=candidate][data-name='{candidate}'] label:has(input[data-choice={choice}])").TapAsync();
+                }
+
+                await ballot.FillAsync("[data-testid=signed-name]", voter);
+                await ballot.ClickAsync("[data-testid=ballot-submit]");
+                await ballot.Locator("[data-testid=ballot-submitted]").WaitForAsync();
+                if (category == "A")
+                {
+                    await ballot.ShotAsync("07-ballot-submitted");
+                }
+
+                await Assertions.Expect(org.Locator($"[data-testid=turnout-{category}] [data-testid=ballots]")).ToHaveTextAsync("1");
+
+                // The same link again: refused, the first ballot stands.
+                await ballot.GotoAsync(urls[voter]);
+                await ballot.Locator("[data-testid=ballot-already]").WaitForAsync();
+            }
+        }
+        finally
+        {
+            foreach (var t in tablets)
+            {
+                await t.DisposeAsync();
+            }
+        }
+
+        Assert.True(await org.EvaluateAsync<bool>("() => window.__notReloaded === true"));
+        var chiefRows = org.Locator("[data-testid=tally-post][data-post='综合科科长'] [data-testid=tally-row]");
+        await Assertions.Expect(chiefRows.First).ToHaveAttributeAsync("data-candidate", "丙干部");
+        await Assertions.Expect(chiefRows.First.Locator("[data-testid=score]")).ToHaveTextAsync("100.00%");
+        await Assertions.Expect(chiefRows.Nth(1).Locator("[data-testid=score]")).ToHaveTextAsync("70.00%");
+        await org.ShotAsync("08-tally");
+
+        await org.GotoInteractiveAsync($"/competitions/{id}/voting");
+        await org.ClickAsync("[data-testid=close-voting]");
+        await org.ConfirmDialogAsync();
+        await Assertions.Expect(org.Locator("[data-testid=close-voting]")).ToHaveCountAsync(0);
+
+        // 8. Decisions: passing over the top scorer needs a written justification.
+        await org.GotoInteractiveAsync($"/competitions/{id}/decisions");
+        var chief = org.Locator("[data-testid=decision-post][data-post='综合科科长']");
+        await org.SelectMudAsync(chief.Locator("[data-testid=appointee-select]"), "乙科长");
+        await chief.Locator("[data-testid=justification-required]").WaitForAsync();
+        await chief.Locator("[data-testid=save-decision]").ClickAsync();
+        await org.ExpectErrorSnackbarAsync();
+        await Assertions.Expect(chief.Locator("[data-testid=decision-none]")).ToHaveCountAsync(1);
+        await chief.Locator(BrowserHelpers.MudInput("justification")).First.FillAsync("乙科长长期主持综合科工作，熟悉业务");
+        await chief.Locator("[data-testid=save-decision]").ClickAsync();
+        await Assertions.Expect(chief.Locator("[data-testid=decision-appointee]")).ToHaveTextAsync("乙科长");
+        await Assertions.Expect(chief.Locator("[data-testid=decision-justification]")).ToContainTextAsync("熟悉业务");
+
+        var deputy = org.Locator("[data-testid=decision-post][data-post='综合科副科长']");
+        await org.SelectMudAsync(deputy.Locator("[data-testid=appointee-select]"), "丁干部");
+        await Assertions.Expect(deputy.Locator("[data-testid=justification-required]")).ToHaveCountAsync(0);
+        await deputy.Locator("[data-testid=save-decision]").ClickAsync();
+        await Assertions.Expect(deputy.Locator("[data-testid=decision-appointee]")).ToHaveTextAsync("丁干部");
+        await org.ShotAsync("09-decisions");
+
+        // 9. Filing, refusal, resubmission, acceptance.
+        await org.ClickAsync("[data-testid=submit-filing]");
+        await org.ConfirmDialogAsync();
+        await org.Locator("[data-testid=pending-alert]").WaitForAsync();
+
+        await using var reviewerContext = await app.NewContextAsync(BrowserHelpers.Desktop);
+        var reviewer = await reviewerContext.SignInAsync("reviewer", "/filings");
+        await reviewer.ShotAsync("10-filings");
+        await reviewer.Locator("[data-testid=filing-link]").Filter(new() { HasText = name }).ClickAsync();
+        await reviewer.WaitForURLAsync($"**/filings/{id}");
+        await reviewer.WaitForCircuitAsync();
+        await Assertions.Expect(reviewer.Locator("[data-testid=review-post][data-post='综合科科长'] [data-testid=decision-justification]"))
+            .ToContainTextAsync("熟悉业务");
+        await reviewer.ShotAsync("11-review");
+        await reviewer.FillMudAsync("review-note", "理由不够充分，请补充");
+        await reviewer.ClickAsync("[data-testid=refuse-filing]");
+        await reviewer.ConfirmDialogAsync();
+        await reviewer.Locator("[data-testid=filing-row][data-status=Refused]").WaitForAsync();
+
+        await org.GotoInteractiveAsync($"/competitions/{id}/decisions");
+        await Assertions.Expect(org.Locator("[data-testid=refused-alert]")).ToContainTextAsync("理由不够充分");
+        chief = org.Locator("[data-testid=decision-post][data-post='综合科科长']");
+        await org.SelectMudAsync(chief.Locator("[data-testid=appointee-select]"), "丙干部");
+        await chief.Locator("[data-testid=save-decision]").ClickAsync();
+        await Assertions.Expect(chief.Locator("[data-testid=decision-appointee]")).ToHaveTextAsync("丙干部");
+        await org.ClickAsync("[data-testid=submit-filing]");
+        await org.ConfirmDialogAsync();
+        await org.Locator("[data-testid=pending-alert]").WaitForAsync();
+
+        await reviewer.GotoInteractiveAsync($"/filings/{id}");
+        await reviewer.ClickAsync("[data-testid=accept-filing]");
+        await reviewer.Locator("[data-testid=filing-row][data-status=Accepted]").WaitForAsync();
+
+        await org.GotoInteractiveAsync($"/competitions/{id}/decisions");
+        await org.Locator("[data-testid=accepted-alert]").WaitForAsync();
+        await Assertions.Expect(org.Locator("[data-testid=filing-row]")).ToHaveCountAsync(2);
+        await org.ShotAsync("12-accepted");
+    }
+}

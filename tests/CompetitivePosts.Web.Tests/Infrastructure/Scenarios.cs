@@ -1,0 +1,59 @@
+using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Competitions;
+using CompetitivePosts.Web.Data;
+using CompetitivePosts.Web.Features.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CompetitivePosts.Web.Tests.Infrastructure;
+
+public sealed record VotingScenario(int CompetitionId, IReadOnlyDictionary<string, int> Cadres, IReadOnlyDictionary<string, string> Tokens)
+{
+    public int Id(string name) => Cadres[name];
+}
+
+/// <summary>Arranges competitions directly through the domain, for tests that are not about the earlier stages.</summary>
+public static class Scenarios
+{
+    public static Actor Organizer(int unitId) => new("测试组织者", false, true, false, unitId);
+
+    public static Actor Reviewer { get; } = new("测试组织部", false, false, true, null);
+
+    public static async Task<int> DemoUnitIdAsync(this AppFixture app)
+    {
+        await using var db = app.NewDb();
+        return await db.Units.Where(u => u.Name == DemoSeeder.UnitName).Select(u => u.Id).SingleAsync();
+    }
+
+    /// <summary>A competition open for voting: leader 甲 (A), principal 乙 (B), staff 丙 and 丁 (C); 乙 and 丙 compete for one post.</summary>
+    public static async Task<VotingScenario> OpenForVotingAsync(this AppFixture app, string? name = null)
+    {
+        var unitId = await app.DemoUnitIdAsync();
+        await using var db = app.NewDb();
+        var c = new Competition(unitId, name ?? "测试-" + Guid.NewGuid().ToString("N")[..8], DateTimeOffset.UtcNow);
+        c.AddCadre("甲", VoterCategory.A);
+        c.AddCadre("乙", VoterCategory.B);
+        c.AddCadre("丙", VoterCategory.C);
+        c.AddCadre("丁", VoterCategory.C);
+        db.Competitions.Add(c);
+        await db.SaveChangesAsync();
+
+        int Cadre(string n) => c.Cadres.Single(x => x.Name == n).Id;
+        var post = c.AddPost("综合科科长", PostLevel.Principal, null, Cadre("乙"));
+        c.AddPost("综合科副科长", PostLevel.Deputy, null, null);
+        await db.SaveChangesAsync();
+
+        c.ResetToZero(DateTimeOffset.UtcNow);
+        c.Register(Cadre("乙"), post.Id, false);
+        c.Register(Cadre("丙"), post.Id, true);
+        c.CloseRegistration();
+        c.DrawSpeechOrder(2009);
+        c.IssueVoterRoll();
+        c.OpenVoting();
+        await db.SaveChangesAsync();
+
+        return new VotingScenario(
+            c.Id,
+            c.Cadres.ToDictionary(x => x.Name, x => x.Id),
+            c.Voters.ToDictionary(v => v.Name, v => v.Token));
+    }
+}
