@@ -43,7 +43,7 @@ public partial class WholePathTests(AppFixture app)
                  })
         {
             await org.FillMudAsync("post-name", post);
-            await org.SelectMudAsync(org.Locator(".mud-select").Filter(new() { HasText = "级别" }), level);
+            await org.SelectMudAsync("post-level", level);
             if (holder.Length > 0)
             {
                 await org.SelectMudAsync("post-holder", holder);
@@ -69,8 +69,9 @@ public partial class WholePathTests(AppFixture app)
         await org.SelectMudAsync("reg-post", "综合科副科长");
         await org.ClickAsync("[data-testid=register]");
         await Assertions.Expect(org.Locator("[data-testid=applications-table] tbody tr")).ToHaveCountAsync(1);
-        await org.ClickAsync("[data-testid=register]");
+        // The same pair again: the reason shows before anyone clicks, and the button is off.
         await Assertions.Expect(org.Locator("[data-testid=reg-reason]")).ToContainTextAsync("已报名");
+        await Assertions.Expect(org.Locator("[data-testid=register]")).ToBeDisabledAsync();
         foreach (var cadre in new[] { "乙科长", "丙干部" })
         {
             await org.SelectMudAsync("reg-cadre", cadre);
