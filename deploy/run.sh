@@ -31,6 +31,7 @@ dotnet publish src/CompetitivePosts.Web -c Release -o "$data/app" --nologo -v qu
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=$db;Username=postgres;Password=$password"
 export Database__Migrate=true
 export Demo__Seed=true
+export DataProtection__KeysPath="$data/keys"
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:5080}
 url=${ASPNETCORE_URLS%%;*}
 

@@ -14,6 +14,7 @@ using CompetitivePosts.Web.Features.Roster;
 using CompetitivePosts.Web.Features.Speeches;
 using CompetitivePosts.Web.Features.Tally;
 using CompetitivePosts.Web.Features.Voting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddSignalR();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddSingleton(TimeProvider.System);
@@ -52,6 +53,12 @@ builder.Services.AddIdentityCore<AppUser>(o =>
     .AddSignInManager()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
     .AddDefaultTokenProviders();
+
+// Sign-in cookies survive a restart when keys are kept on disk (deploy/run.sh points this into .data/).
+if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath)
+{
+    builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysPath)).SetApplicationName("CompetitivePosts");
+}
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
