@@ -38,7 +38,7 @@ url=${ASPNETCORE_URLS%%;*}
 cat <<MSG
 
 CompetitivePosts is starting at $url  (health: $url/health)
-PostgreSQL: 127.0.0.1:$port, data in .data/pg (deploy/run.sh stop stops it)
+PostgreSQL: 127.0.0.1:$port, data in $pgdir (deploy/run.sh stop stops it)
 Demo logins (password Demo@2009):
   organizer  – 国资委人事处, unit organizer of 保定市国资委
   reviewer   – 市委组织部干部科, organization-department reviewer

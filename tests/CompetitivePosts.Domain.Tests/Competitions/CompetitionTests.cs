@@ -26,6 +26,16 @@ public class CompetitionTests
         return s;
     }
 
+    /// <summary>Both posts decided for their top scorers and filed.</summary>
+    private static Scenario Filed()
+    {
+        var s = Deciding();
+        s.C.Decide(s.Office.Id, s.Zhang.Id, [S(s.Zhang, 90, 1)], new Rational(9, 10), null, Now);
+        s.C.Decide(s.Finance.Id, s.Chen.Id, [S(s.Chen, 80, 1)], new Rational(8, 10), null, Now);
+        s.C.SubmitFiling(Now);
+        return s;
+    }
+
     [Fact]
     public void ResetToZero_FromDraft_RecordsHoldersAndVacatesOnlyCompetedPosts()
     {
@@ -215,10 +225,7 @@ public class CompetitionTests
     [Fact]
     public void RefuseFiling_ThenFileAgain_GoesBackToUnitAndVersionsTheFiling()
     {
-        var s = Deciding();
-        s.C.Decide(s.Office.Id, s.Zhang.Id, [S(s.Zhang, 90, 1)], new Rational(9, 10), null, Now);
-        s.C.Decide(s.Finance.Id, s.Chen.Id, [S(s.Chen, 80, 1)], new Rational(8, 10), null, Now);
-        s.C.SubmitFiling(Now);
+        var s = Filed();
 
         s.C.RefuseFiling("组织部", "理由不充分", Now);
         Assert.Equal(CompetitionStatus.Deciding, s.C.Status);
@@ -232,10 +239,7 @@ public class CompetitionTests
     [Fact]
     public void RefuseFiling_WithoutReason_IsRefused()
     {
-        var s = Deciding();
-        s.C.Decide(s.Office.Id, s.Zhang.Id, [S(s.Zhang, 90, 1)], new Rational(9, 10), null, Now);
-        s.C.Decide(s.Finance.Id, s.Chen.Id, [S(s.Chen, 80, 1)], new Rational(8, 10), null, Now);
-        s.C.SubmitFiling(Now);
+        var s = Filed();
 
         Assert.Throws<DomainException>(() => s.C.RefuseFiling("组织部", " ", Now));
         Assert.Equal(CompetitionStatus.Filed, s.C.Status);

@@ -227,5 +227,12 @@ public partial class WholePathTests(AppFixture app)
         await org.Locator("[data-testid=accepted-alert]").WaitForAsync();
         await Assertions.Expect(org.Locator("[data-testid=filing-row]")).ToHaveCountAsync(2);
         await org.ShotAsync("12-accepted");
+
+        // English is one click away and the page stays usable in it.
+        await org.Locator("[data-testid=lang-en]").ClickAsync();
+        await org.WaitForURLAsync($"**/competitions/{id}/decisions");
+        await org.WaitForCircuitAsync();
+        await Assertions.Expect(org.Locator("[data-testid=accepted-alert]")).ToContainTextAsync("accepted the filing");
+        await org.ShotAsync("13-decisions-english");
     }
 }
