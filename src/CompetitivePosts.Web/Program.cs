@@ -64,6 +64,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 builder.Services.AddSingleton<TallyNotifier>();
 builder.Services.AddHostedService<TallyHubRelay>();
+builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<CompetitionsHandler>();
 builder.Services.AddScoped<RosterHandler>();

@@ -190,8 +190,13 @@ public class Competition
     public void DrawSpeechOrder(int seed)
     {
         EnsureStatus(CompetitionStatus.Speeches);
+        // Once only: redrawing until the order suits someone would defeat the lot.
+        if (SpeechSeed is not null)
+        {
+            throw new DomainException("The speech order has already been drawn.");
+        }
+
         SpeechSeed = seed;
-        _speechSlots.Clear();
         var order = SpeechSchedule.Draw(_applications.Select(a => a.CadreId), seed);
         for (var i = 0; i < order.Count; i++)
         {

@@ -35,7 +35,8 @@ public static class JustificationRule
         ArgumentNullException.ThrowIfNull(appointedElsewhere);
 
         var own = applicants.FirstOrDefault(a => a.CadreId == appointeeId);
-        if (own is { Rank: 1 })
+        // Nobody applied: there is no top scorer to pass over.
+        if (own is { Rank: 1 } || applicants.Count == 0)
         {
             return new JustificationVerdict(JustificationNeed.None, []);
         }

@@ -9,9 +9,26 @@ public static class SpeechSchedule
     public static IReadOnlyList<int> Draw(IEnumerable<int> cadreIds, int seed)
     {
         var order = cadreIds.Distinct().Order().ToArray();
-#pragma warning disable CA5394 // A reproducible draw is the point; this is not a secret.
-        new Random(seed).Shuffle(order);
-#pragma warning restore CA5394
+        // Fisher–Yates over SplitMix64: the algorithm is written out here rather than taken from
+        // System.Random, whose seeded sequence .NET does not promise to keep across versions.
+        var state = unchecked((ulong)seed);
+        for (var i = order.Length - 1; i > 0; i--)
+        {
+            var j = (int)(Next(ref state) % (ulong)(i + 1));
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
         return order;
+    }
+
+    private static ulong Next(ref ulong state)
+    {
+        unchecked
+        {
+            var z = state += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
     }
 }

@@ -10,7 +10,7 @@ internal static class DatabaseSetup
     {
         var migrate = app.Configuration.GetValue<bool>("Database:Migrate");
         var seed = app.Configuration.GetValue<bool>("Demo:Seed");
-        if (!migrate && !seed)
+        if (!migrate && !seed && string.IsNullOrEmpty(app.Configuration["Admin:Password"]))
         {
             return;
         }
@@ -20,6 +20,15 @@ internal static class DatabaseSetup
         {
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
             await db.Database.MigrateAsync();
+        }
+
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
+        await accounts.EnsureRolesAsync();
+
+        // Production has no demo accounts; its first administrator comes from Admin:Password.
+        if (app.Configuration["Admin:Password"] is { Length: > 0 } adminPassword)
+        {
+            await accounts.EnsureUserAsync(app.Configuration["Admin:UserName"] ?? "admin", "系统管理员", Roles.Administrator, adminPassword, null);
         }
 
         if (seed)

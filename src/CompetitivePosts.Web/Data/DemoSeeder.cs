@@ -1,6 +1,5 @@
 using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Competitions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CompetitivePosts.Web.Data;
@@ -9,7 +8,7 @@ namespace CompetitivePosts.Web.Data;
 /// A demo unit and demo accounts. Runs only when Demo:Seed is true, which deploy/run.sh and the
 /// tests set; appsettings.json leaves it false so a production configuration never gets them.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+public sealed class DemoSeeder(AppDbContext db, AccountSeeder accounts, TimeProvider clock)
 {
     public const string Password = "Demo@2009";
     public const string UnitName = "保定市国资委";
@@ -45,13 +44,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                Check(await roles.CreateAsync(new IdentityRole(role)));
-            }
-        }
+        await accounts.EnsureRolesAsync();
 
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Name == UnitName, ct);
         if (unit is null)
@@ -64,20 +57,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
 
         foreach (var (userName, name, role) in Accounts)
         {
-            if (await users.FindByNameAsync(userName) is not null)
-            {
-                continue;
-            }
-
-            var user = new AppUser
-            {
-                UserName = userName,
-                DisplayName = name,
-                UnitId = role == Roles.Organizer ? unit.Id : null,
-                EmailConfirmed = true,
-            };
-            Check(await users.CreateAsync(user, Password));
-            Check(await users.AddToRoleAsync(user, role));
+            await accounts.EnsureUserAsync(userName, name, role, Password, role == Roles.Organizer ? unit.Id : null);
         }
 
         if (!await db.Competitions.AnyAsync(c => c.UnitId == unit.Id, ct))
@@ -117,13 +97,5 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         }
 
         return c;
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
     }
 }

@@ -121,6 +121,37 @@ public class CompetitionTests
     }
 
     [Fact]
+    public void DrawSpeechOrder_Twice_IsRefusedAndFirstOrderStands()
+    {
+        var s = Standard();
+        s.C.ResetToZero(Now);
+        s.C.Register(s.Zhang.Id, s.Office.Id, false);
+        s.C.Register(s.Liu.Id, s.Office.Id, false);
+        s.C.CloseRegistration();
+        s.C.DrawSpeechOrder(1);
+        var first = s.C.SpeechSlots.Select(x => x.CadreId).ToList();
+
+        Assert.Throws<DomainException>(() => s.C.DrawSpeechOrder(2));
+        Assert.Equal(first, s.C.SpeechSlots.Select(x => x.CadreId));
+        Assert.Equal(1, s.C.SpeechSeed);
+    }
+
+    [Fact]
+    public void Register_BeyondTheLimitOfPosts_IsRefusedWithTheReason()
+    {
+        var s = Standard();
+        var third = s.C.Post("综合科科长");
+        s.C.ResetToZero(Now);
+        s.C.Register(s.Zhang.Id, s.Office.Id, false);
+        s.C.Register(s.Zhang.Id, s.Finance.Id, false);
+
+        var ex = Assert.Throws<DomainException>(() => s.C.Register(s.Zhang.Id, third.Id, false));
+
+        Assert.Equal("The cadre has reached the limit on posts one may register for.", ex.MessageKey);
+        Assert.Equal(2, s.C.Applications.Count);
+    }
+
+    [Fact]
     public void IssueVoterRoll_CalledTwice_IssuesOneBallotPerCadre()
     {
         var s = Standard();

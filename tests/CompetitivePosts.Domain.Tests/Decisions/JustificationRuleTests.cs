@@ -54,6 +54,14 @@ public class JustificationRuleTests
     }
 
     [Fact]
+    public void Evaluate_PostWithoutApplicants_NeedsNoJustification()
+    {
+        var verdict = JustificationRule.Evaluate([], 9, new Rational(6, 10), new HashSet<int>());
+
+        Assert.Equal(JustificationNeed.None, verdict.Need);
+    }
+
+    [Fact]
     public void Evaluate_ReassignedNonApplicantWithHigherScore_StillNeedsJustification()
     {
         // 服从调剂: a non-applicant is never "the top scorer among the post's applicants".

@@ -31,7 +31,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var bin = Directory.GetDirectories("/usr/lib/postgresql")
             .Select(d => Path.Combine(d, "bin"))
             .Where(d => File.Exists(Path.Combine(d, "initdb")))
-            .OrderByDescending(d => d, StringComparer.Ordinal)
+            .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
             .FirstOrDefault() ?? throw new InvalidOperationException("PostgreSQL server binaries not found; deploy/test.sh installs them.");
         var dir = Path.Combine(Path.GetTempPath(), "cp-test-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dir);

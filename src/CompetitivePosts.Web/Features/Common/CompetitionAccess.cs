@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CompetitivePosts.Web.Features.Common;
 
-public sealed record CompetitionHeader(int Id, string Name, string UnitName, CompetitionStatus Status, int MinimumScorePercent);
+public sealed record CompetitionHeader(int Id, int UnitId, string Name, string UnitName, CompetitionStatus Status, int MinimumScorePercent);
 
 internal static class CompetitionAccess
 {
@@ -51,6 +51,6 @@ internal static class CompetitionAccess
     public static async Task<CompetitionHeader> HeaderAsync(this AppDbContext db, Competition competition, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == competition.UnitId).Select(u => u.Name).FirstAsync(ct);
-        return new CompetitionHeader(competition.Id, competition.Name, unit, competition.Status, competition.MinimumScorePercent);
+        return new CompetitionHeader(competition.Id, competition.UnitId, competition.Name, unit, competition.Status, competition.MinimumScorePercent);
     }
 }

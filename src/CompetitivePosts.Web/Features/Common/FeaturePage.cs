@@ -1,6 +1,7 @@
 using CompetitivePosts.Domain;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -48,6 +49,9 @@ public abstract class FeaturePage : ComponentBase
 
     protected abstract Task LoadAsync();
 
+    /// <summary>Reviewers may look at a unit's pages but not change them, so the controls are hidden.</summary>
+    protected bool CanManage(CompetitionHeader header) => header is not null && Actor.CanManage(header.UnitId);
+
     /// <summary>Runs a use case, reports success or the broken rule, and reloads the page's data.</summary>
     protected async Task<bool> RunAsync(Func<Task> action, string? successKey = null)
     {
@@ -67,6 +71,13 @@ public abstract class FeaturePage : ComponentBase
         catch (DomainException ex)
         {
             Snackbar.Add(Localizer.Message(ex), Severity.Error);
+            return false;
+        }
+        catch (DbUpdateException)
+        {
+            // A unique index or a race with another organizer: nothing was saved, say so plainly.
+            Snackbar.Add(Localizer["Someone else changed this at the same time. Reload the page and try again."], Severity.Error);
+            await LoadAsync();
             return false;
         }
         finally

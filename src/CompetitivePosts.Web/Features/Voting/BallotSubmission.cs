@@ -100,7 +100,7 @@ public sealed class BallotSubmission(IDbContextFactory<AppDbContext> dbFactory, 
             }
             catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
-                // The unique index on voter_id, not this code, is what makes the token single-use.
+                // The unique index IX_Ballots_VoterId, not this code, is what makes the token single-use.
                 return new SubmitResult(SubmitOutcome.AlreadyVoted);
             }
 
