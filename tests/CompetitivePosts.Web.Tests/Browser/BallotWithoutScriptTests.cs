@@ -83,5 +83,6 @@ public class BallotWithoutScriptTests(AppFixture app)
         await page.GotoAsync("/b/not-a-real-token");
 
         await Assertions.Expect(page.Locator("[data-testid=ballot-unknown]")).ToContainTextAsync("无效");
+        await page.ShotAsync("06c-ballot-unknown");
     }
 }

@@ -19,6 +19,19 @@ public partial class WholePathTests(AppFixture app)
     {
         var name = "路径测试-" + Guid.NewGuid().ToString("N")[..6];
         await using var orgContext = await app.NewContextAsync(BrowserHelpers.Desktop);
+        var anonymous = await orgContext.NewPageAsync();
+        await anonymous.GotoAsync("/");
+        await anonymous.ShotAsync("00-welcome");
+        await anonymous.GotoAsync("/competitions/1/roster");
+        await anonymous.WaitForURLAsync(new Regex("/account/login\\?returnurl=", RegexOptions.IgnoreCase));
+        await anonymous.FillAsync("input[name='Form.UserName']", "organizer");
+        await anonymous.FillAsync("input[name='Form.Password']", "wrong");
+        await anonymous.ClickAsync("[data-testid=login-submit]");
+        await Assertions.Expect(anonymous.Locator("[data-testid=login-error]")).ToContainTextAsync("用户名或密码错误");
+        await anonymous.ShotAsync("00-login-error");
+        await anonymous.GotoAsync("/no-such-page");
+        await anonymous.ShotAsync("00-not-found");
+        await anonymous.CloseAsync();
         var org = await orgContext.SignInAsync("organizer");
         await org.ShotAsync("01-home");
 
