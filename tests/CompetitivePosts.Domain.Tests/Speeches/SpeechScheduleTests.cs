@@ -4,6 +4,9 @@ namespace CompetitivePosts.Domain.Tests.Speeches;
 
 public class SpeechScheduleTests
 {
+    // Computed independently (a few lines of Python implementing SplitMix64 + Fisher–Yates), not copied from this code.
+    private static readonly int[] PinnedOrder = [6, 7, 2, 8, 3, 4, 5, 1];
+
     [Fact]
     public void Draw_SameSeed_GivesSameOrderWhateverTheInputOrder()
     {
@@ -11,6 +14,14 @@ public class SpeechScheduleTests
         var b = SpeechSchedule.Draw([1, 9, 7, 3, 5, 5], 2009);
 
         Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void Draw_RecordedSeed_GivesThePinnedOrder()
+    {
+        // Pinned so that anyone re-running a published draw gets the same order on any .NET version;
+        // a change to the shuffle breaks this test instead of silently breaking old draws.
+        Assert.Equal(PinnedOrder, SpeechSchedule.Draw([1, 2, 3, 4, 5, 6, 7, 8], 2009));
     }
 
     [Fact]

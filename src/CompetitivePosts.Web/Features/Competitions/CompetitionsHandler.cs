@@ -49,6 +49,27 @@ public sealed class CompetitionsHandler(IDbContextFactory<AppDbContext> dbFactor
             .ToListAsync(ct);
     }
 
+    /// <summary>Administrators add units; a production database starts with none.</summary>
+    public async Task<int> CreateUnitAsync(Actor actor, string name, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsAdministrator)
+        {
+            throw new DomainException("Only an administrator may add units.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unit = new Unit(name);
+        if (await db.Units.AnyAsync(u => u.Name == unit.Name, ct))
+        {
+            throw new DomainException("There is already a unit named {0}.", unit.Name);
+        }
+
+        db.Units.Add(unit);
+        await db.SaveChangesAsync(ct);
+        return unit.Id;
+    }
+
     public async Task<int> CreateAsync(Actor actor, int unitId, string name, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -70,4 +70,22 @@ public class UnitScopeTests(AppFixture app)
         Assert.True(Scenarios.Reviewer.CanView(unitId));
         Assert.False(Scenarios.Reviewer.CanManage(unitId));
     }
+
+    [Fact]
+    public async Task CreateUnitAsync_AdministratorAddsUnitButOrganizerCannot()
+    {
+        using var scope = app.Services.CreateScope();
+        var handler = scope.ServiceProvider.GetRequiredService<CompetitionsHandler>();
+        var admin = new Web.Features.Common.Actor("管理员", true, false, false, null);
+        var name = "测试单位-" + Guid.NewGuid().ToString("N")[..6];
+
+        var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
+
+        await Assert.ThrowsAsync<DomainException>(() => handler.CreateUnitAsync(organizer, name));
+        var id = await handler.CreateUnitAsync(admin, name);
+        var duplicate = await Assert.ThrowsAsync<DomainException>(() => handler.CreateUnitAsync(admin, name));
+
+        Assert.Contains(await handler.UnitsAsync(admin), u => u.Id == id && u.Name == name);
+        Assert.Equal("There is already a unit named {0}.", duplicate.MessageKey);
+    }
 }
