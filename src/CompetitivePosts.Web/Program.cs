@@ -6,6 +6,7 @@ using CompetitivePosts.Web;
 using CompetitivePosts.Web.Components;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Account;
+using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Competitions;
 using CompetitivePosts.Web.Features.Decisions;
 using CompetitivePosts.Web.Features.Filings;
@@ -75,6 +76,7 @@ builder.Services.AddScoped<BallotSubmission>();
 builder.Services.AddScoped<TallyQuery>();
 builder.Services.AddScoped<DecisionsHandler>();
 builder.Services.AddScoped<FilingsHandler>();
+builder.Services.AddScoped<AuditTrail>();
 
 var app = builder.Build();
 

@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CompetitivePosts.Web.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public partial class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
+    /// <summary>Server time for audit entries; tests may set another clock.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public DbSet<Unit> Units => Set<Unit>();
 
     public DbSet<Competition> Competitions => Set<Competition>();

@@ -1,5 +1,7 @@
 using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Audit;
 using CompetitivePosts.Domain.Competitions;
+using CompetitivePosts.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace CompetitivePosts.Web.Data;
@@ -52,6 +54,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountSeeder accounts, TimeProv
             unit = new Unit(UnitName);
             db.Units.Add(unit);
             db.Units.Add(new Unit("保定市财政局"));
+            db.Audit(AuditEntry.SystemChain, AuditWho.System, AuditActions.DemoSeed);
             await db.SaveChangesAsync(ct);
         }
 
@@ -64,6 +67,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountSeeder accounts, TimeProv
         {
             var competition = DemoCompetition(unit.Id, clock.GetUtcNow());
             db.Competitions.Add(competition);
+            db.Audit(() => competition.Id, AuditWho.System, AuditActions.DemoSeed);
             await db.SaveChangesAsync(ct);
 
             // Holders are referenced by id, so posts follow once the cadres have theirs.
@@ -73,6 +77,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountSeeder accounts, TimeProv
                 competition.AddPost(post, level, excluded, holderId);
             }
 
+            db.Audit(competition.Id, AuditWho.System, AuditActions.DemoSeed);
             await db.SaveChangesAsync(ct);
         }
     }

@@ -1,4 +1,5 @@
 using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Audit;
 using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Common;
@@ -14,6 +15,11 @@ public sealed record VotingScenario(int CompetitionId, IReadOnlyDictionary<strin
 /// <summary>Arranges competitions directly through the domain, for tests that are not about the earlier stages.</summary>
 public static class Scenarios
 {
+    /// <summary>Arrangements go on the audit trail like any change, under a name that says what they are.</summary>
+    public const string ArrangeAction = "test.arrange";
+
+    public static AuditWho Arranger { get; } = new(null, "test");
+
     public static Actor Organizer(int unitId) => new("测试组织者", false, true, false, unitId);
 
     public static Actor Reviewer { get; } = new("测试组织部", false, false, true, null);
@@ -35,11 +41,13 @@ public static class Scenarios
         c.AddCadre("丙", VoterCategory.C);
         c.AddCadre("丁", VoterCategory.C);
         db.Competitions.Add(c);
+        db.Audit(() => c.Id, Arranger, ArrangeAction);
         await db.SaveChangesAsync();
 
         int Cadre(string n) => c.Cadres.Single(x => x.Name == n).Id;
         var post = c.AddPost("综合科科长", PostLevel.Principal, null, Cadre("乙"));
         c.AddPost("综合科副科长", PostLevel.Deputy, null, null);
+        db.Audit(c.Id, Arranger, ArrangeAction);
         await db.SaveChangesAsync();
 
         c.ResetToZero(DateTimeOffset.UtcNow);
@@ -49,6 +57,7 @@ public static class Scenarios
         c.DrawSpeechOrder(2009);
         c.IssueVoterRoll();
         c.OpenVoting();
+        db.Audit(c.Id, Arranger, ArrangeAction);
         await db.SaveChangesAsync();
 
         return new VotingScenario(

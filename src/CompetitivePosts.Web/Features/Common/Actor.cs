@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Security.Claims;
 using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Audit;
 using CompetitivePosts.Web.Data;
 
 namespace CompetitivePosts.Web.Features.Common;
 
 /// <summary>Who is acting, as handlers need it: roles and the one unit an organizer may manage.</summary>
-public sealed record Actor(string Name, bool IsAdministrator, bool IsOrganizer, bool IsReviewer, int? UnitId)
+public sealed record Actor(string Name, bool IsAdministrator, bool IsOrganizer, bool IsReviewer, int? UnitId, string? UserId = null)
 {
+    /// <summary>How the audit trail names this actor.</summary>
+    public AuditWho Who => new(UserId, Name);
+
     public static Actor From(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -17,7 +21,8 @@ public sealed record Actor(string Name, bool IsAdministrator, bool IsOrganizer, 
             user.IsInRole(Roles.Administrator),
             user.IsInRole(Roles.Organizer),
             user.IsInRole(Roles.Reviewer),
-            unit is null ? null : int.Parse(unit, CultureInfo.InvariantCulture));
+            unit is null ? null : int.Parse(unit, CultureInfo.InvariantCulture),
+            user.FindFirst(ClaimTypes.NameIdentifier)?.Value);
     }
 
     public bool CanManage(int unitId) => IsAdministrator || (IsOrganizer && UnitId == unitId);

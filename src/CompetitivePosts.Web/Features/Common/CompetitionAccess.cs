@@ -11,21 +11,22 @@ internal static class CompetitionAccess
 {
     /// <summary>
     /// The one way use cases change a competition: load the aggregate, check access, apply a guarded
-    /// domain method, save. A broken rule throws before anything is saved.
+    /// domain method, save with its audit entry in one transaction. A broken rule throws before anything is saved.
     /// </summary>
     public static async Task<T> ChangeCompetitionAsync<T>(this IDbContextFactory<AppDbContext> dbFactory, int competitionId, Actor actor,
-        Func<Competition, T> change, CancellationToken ct)
+        string action, Func<Competition, T> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var competition = await db.LoadForChangeAsync(competitionId, actor, ct);
         var result = change(competition);
+        db.Audit(competitionId, actor.Who, action);
         await db.SaveChangesAsync(ct);
         return result;
     }
 
     public static Task ChangeCompetitionAsync(this IDbContextFactory<AppDbContext> dbFactory, int competitionId, Actor actor,
-        Action<Competition> change, CancellationToken ct) =>
-        dbFactory.ChangeCompetitionAsync(competitionId, actor, c =>
+        string action, Action<Competition> change, CancellationToken ct) =>
+        dbFactory.ChangeCompetitionAsync(competitionId, actor, action, c =>
         {
             change(c);
             return true;

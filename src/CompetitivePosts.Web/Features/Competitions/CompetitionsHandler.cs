@@ -1,6 +1,8 @@
 using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Audit;
 using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Web.Data;
+using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,6 +68,7 @@ public sealed class CompetitionsHandler(IDbContextFactory<AppDbContext> dbFactor
         }
 
         db.Units.Add(unit);
+        db.Audit(AuditEntry.SystemChain, actor.Who, AuditActions.UnitCreate);
         await db.SaveChangesAsync(ct);
         return unit.Id;
     }
@@ -82,6 +85,7 @@ public sealed class CompetitionsHandler(IDbContextFactory<AppDbContext> dbFactor
 
         var competition = new Competition(unitId, name, clock.GetUtcNow());
         db.Competitions.Add(competition);
+        db.Audit(() => competition.Id, actor.Who, AuditActions.CompetitionCreate);
         await db.SaveChangesAsync(ct);
         return competition.Id;
     }

@@ -3,6 +3,7 @@ using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain.Decisions;
 using CompetitivePosts.Domain.Tally;
 using CompetitivePosts.Web.Data;
+using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Common;
 using CompetitivePosts.Web.Features.Tally;
 using Microsoft.EntityFrameworkCore;
@@ -70,11 +71,12 @@ public sealed class DecisionsHandler(IDbContextFactory<AppDbContext> dbFactory, 
         var tally = await TallyQuery.ComputeAsync(db, c, ct);
         var post = tally.Posts.FirstOrDefault(p => p.PostId == postId) ?? throw new DomainException("No such post in this competition.");
         c.Decide(postId, appointeeId, post.Standings, ScoreOf(tally, appointeeId), justification, clock.GetUtcNow());
+        db.Audit(competitionId, actor.Who, AuditActions.Decide);
         await db.SaveChangesAsync(ct);
     }
 
     public Task SubmitFilingAsync(int competitionId, Actor actor, CancellationToken ct = default) =>
-        dbFactory.ChangeCompetitionAsync(competitionId, actor, c => c.SubmitFiling(clock.GetUtcNow()), ct);
+        dbFactory.ChangeCompetitionAsync(competitionId, actor, AuditActions.FilingSubmit, c => c.SubmitFiling(clock.GetUtcNow()), ct);
 
     private static Rational ScoreOf(TallyView tally, int cadreId) =>
         tally.ByCandidate.TryGetValue(cadreId, out var r) ? r.Score : Rational.Zero;

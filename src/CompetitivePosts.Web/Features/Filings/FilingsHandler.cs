@@ -1,6 +1,7 @@
 using CompetitivePosts.Domain;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Decisions;
+using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,12 +40,12 @@ public sealed class FilingsHandler(IDbContextFactory<AppDbContext> dbFactory, Ti
     }
 
     public Task AcceptAsync(int competitionId, Actor actor, string? note, CancellationToken ct = default) =>
-        ReviewAsync(competitionId, actor, c => c.AcceptFiling(actor.Name, note, clock.GetUtcNow()), ct);
+        ReviewAsync(competitionId, actor, AuditActions.FilingAccept, c => c.AcceptFiling(actor.Name, note, clock.GetUtcNow()), ct);
 
     public Task RefuseAsync(int competitionId, Actor actor, string reason, CancellationToken ct = default) =>
-        ReviewAsync(competitionId, actor, c => c.RefuseFiling(actor.Name, reason, clock.GetUtcNow()), ct);
+        ReviewAsync(competitionId, actor, AuditActions.FilingRefuse, c => c.RefuseFiling(actor.Name, reason, clock.GetUtcNow()), ct);
 
-    private async Task ReviewAsync(int competitionId, Actor actor, Action<Domain.Competitions.Competition> review, CancellationToken ct)
+    private async Task ReviewAsync(int competitionId, Actor actor, string action, Action<Domain.Competitions.Competition> review, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         actor.EnsureReviewer();
@@ -52,6 +53,7 @@ public sealed class FilingsHandler(IDbContextFactory<AppDbContext> dbFactory, Ti
         var c = await db.CompetitionAggregate.FirstOrDefaultAsync(x => x.Id == competitionId, ct)
             ?? throw new DomainException("No such competition.");
         review(c);
+        db.Audit(competitionId, actor.Who, action);
         await db.SaveChangesAsync(ct);
     }
 }

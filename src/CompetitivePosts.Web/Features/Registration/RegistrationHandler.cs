@@ -1,5 +1,6 @@
 using CompetitivePosts.Domain;
 using CompetitivePosts.Web.Data;
+using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,8 +38,8 @@ public sealed class RegistrationHandler(IDbContextFactory<AppDbContext> dbFactor
     }
 
     public Task RegisterAsync(int competitionId, Actor actor, int cadreId, int postId, bool acceptsReassignment, CancellationToken ct = default) =>
-        dbFactory.ChangeCompetitionAsync(competitionId, actor, c => c.Register(cadreId, postId, acceptsReassignment), ct);
+        dbFactory.ChangeCompetitionAsync(competitionId, actor, AuditActions.Register, c => c.Register(cadreId, postId, acceptsReassignment), ct);
 
     public Task CloseAsync(int competitionId, Actor actor, CancellationToken ct = default) =>
-        dbFactory.ChangeCompetitionAsync(competitionId, actor, c => c.CloseRegistration(), ct);
+        dbFactory.ChangeCompetitionAsync(competitionId, actor, AuditActions.RegistrationClose, c => c.CloseRegistration(), ct);
 }

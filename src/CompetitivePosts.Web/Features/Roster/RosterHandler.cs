@@ -1,5 +1,6 @@
 using CompetitivePosts.Domain;
 using CompetitivePosts.Web.Data;
+using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,12 +34,12 @@ public sealed class RosterHandler(IDbContextFactory<AppDbContext> dbFactory, Tim
     }
 
     public Task AddCadreAsync(int competitionId, Actor actor, string name, VoterCategory category, CancellationToken ct = default) =>
-        dbFactory.ChangeCompetitionAsync(competitionId, actor, c => c.AddCadre(name, category), ct);
+        dbFactory.ChangeCompetitionAsync(competitionId, actor, AuditActions.CadreAdd, c => c.AddCadre(name, category), ct);
 
     public Task AddPostAsync(int competitionId, Actor actor, string name, PostLevel level, string? exclusionReason, int? holderId,
         CancellationToken ct = default) =>
-        dbFactory.ChangeCompetitionAsync(competitionId, actor, c => c.AddPost(name, level, exclusionReason, holderId), ct);
+        dbFactory.ChangeCompetitionAsync(competitionId, actor, AuditActions.PostAdd, c => c.AddPost(name, level, exclusionReason, holderId), ct);
 
     public Task ResetToZeroAsync(int competitionId, Actor actor, CancellationToken ct = default) =>
-        dbFactory.ChangeCompetitionAsync(competitionId, actor, c => c.ResetToZero(clock.GetUtcNow()), ct);
+        dbFactory.ChangeCompetitionAsync(competitionId, actor, AuditActions.Reset, c => c.ResetToZero(clock.GetUtcNow()), ct);
 }

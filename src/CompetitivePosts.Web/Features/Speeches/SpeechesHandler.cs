@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CompetitivePosts.Web.Data;
+using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,6 @@ public sealed class SpeechesHandler(IDbContextFactory<AppDbContext> dbFactory)
     {
         // The seed itself is random so nobody can pick a convenient order; it is recorded for checking.
         var seed = RandomNumberGenerator.GetInt32(1, int.MaxValue);
-        return dbFactory.ChangeCompetitionAsync(competitionId, actor, c => c.DrawSpeechOrder(seed), ct);
+        return dbFactory.ChangeCompetitionAsync(competitionId, actor, AuditActions.SpeechDraw, c => c.DrawSpeechOrder(seed), ct);
     }
 }

@@ -1,5 +1,6 @@
 using CompetitivePosts.Domain;
 using CompetitivePosts.Web.Data;
+using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
@@ -26,13 +27,13 @@ public sealed class VoterRollHandler(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     public Task<int> IssueAsync(int competitionId, Actor actor, CancellationToken ct = default) =>
-        dbFactory.ChangeCompetitionAsync(competitionId, actor, c => c.IssueVoterRoll(), ct);
+        dbFactory.ChangeCompetitionAsync(competitionId, actor, AuditActions.VotersIssue, c => c.IssueVoterRoll(), ct);
 
     public Task OpenAsync(int competitionId, Actor actor, CancellationToken ct = default) =>
-        dbFactory.ChangeCompetitionAsync(competitionId, actor, c => c.OpenVoting(), ct);
+        dbFactory.ChangeCompetitionAsync(competitionId, actor, AuditActions.VotingOpen, c => c.OpenVoting(), ct);
 
     public Task CloseAsync(int competitionId, Actor actor, CancellationToken ct = default) =>
-        dbFactory.ChangeCompetitionAsync(competitionId, actor, c => c.CloseVoting(), ct);
+        dbFactory.ChangeCompetitionAsync(competitionId, actor, AuditActions.VotingClose, c => c.CloseVoting(), ct);
 
     /// <summary>SVG, because QRCoder's bitmap renderer needs GDI+, which Linux lacks.</summary>
     public static string QrSvg(string url)
