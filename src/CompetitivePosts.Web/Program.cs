@@ -70,13 +70,13 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<CompetitionsHandler>();
 builder.Services.AddScoped<RosterHandler>();
 builder.Services.AddScoped<RegistrationHandler>();
-builder.Services.AddScoped<SpeechesHandler>();
 builder.Services.AddScoped<VoterRollHandler>();
 builder.Services.AddScoped<BallotSubmission>();
 builder.Services.AddScoped<TallyQuery>();
 builder.Services.AddScoped<DecisionsHandler>();
 builder.Services.AddScoped<FilingsHandler>();
 builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddSpeechDay();
 
 var app = builder.Build();
 
@@ -106,6 +106,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapHub<TallyHub>(TallyHub.Path);
+app.MapSpeechDay();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

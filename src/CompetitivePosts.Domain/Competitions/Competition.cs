@@ -53,9 +53,6 @@ public partial class Competition
 
     public int MaxApplicationsPerCadre { get; private set; }
 
-    /// <summary>Recorded so the speech-order draw can be redone and checked.</summary>
-    public int? SpeechSeed { get; private set; }
-
     public IReadOnlyList<Post> Posts => _posts;
 
     public IReadOnlyList<Cadre> Cadres => _cadres;

@@ -63,28 +63,6 @@ public class Application
     public bool AcceptsReassignment { get; private set; }
 }
 
-/// <summary>One place in the speech order (述职演讲顺序).</summary>
-public class SpeechSlot
-{
-    private SpeechSlot() { }
-
-    internal SpeechSlot(int order, int cadreId)
-    {
-        Order = order;
-        CadreId = cadreId;
-    }
-
-    public int Id { get; private set; }
-
-    public int CompetitionId { get; private set; }
-
-    public int Order { get; private set; }
-
-    public int CadreId { get; private set; }
-
-    public Cadre? Cadre { get; private set; }
-}
-
 /// <summary>The party committee's choice for one post.</summary>
 public class Decision
 {

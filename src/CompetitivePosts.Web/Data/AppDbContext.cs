@@ -41,5 +41,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
             .Include(c => c.Voters)
             .Include(c => c.Decisions)
             .Include(c => c.Filings)
+            .Include(c => c.SpeechSessions)
+            .Include(c => c.SpeechProgress)
             .AsSplitQuery();
 }

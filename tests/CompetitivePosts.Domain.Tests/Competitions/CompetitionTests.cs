@@ -1,5 +1,6 @@
 using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain.Decisions;
+using CompetitivePosts.Domain.Speeches;
 using CompetitivePosts.Domain.Tally;
 using static CompetitivePosts.Domain.Tests.Competitions.CompetitionBuilder;
 
@@ -18,7 +19,7 @@ public class CompetitionTests
         s.C.Register(s.Zhang.Id, s.Office.Id, acceptsReassignment: true);
         s.C.Register(s.Chen.Id, s.Finance.Id, acceptsReassignment: false);
         s.C.CloseRegistration();
-        s.C.DrawSpeechOrder(42);
+        s.C.DrawSpeechOrder(SpeechGrouping.ByRank, Now);
         s.C.IssueVoterRoll();
         AssignIds(s.C);
         s.C.OpenVoting();
@@ -128,12 +129,14 @@ public class CompetitionTests
         s.C.Register(s.Zhang.Id, s.Office.Id, false);
         s.C.Register(s.Liu.Id, s.Office.Id, false);
         s.C.CloseRegistration();
-        s.C.DrawSpeechOrder(1);
+        s.C.DrawSpeechOrder(SpeechGrouping.None, Now);
         var first = s.C.SpeechSlots.Select(x => x.CadreId).ToList();
+        var seed = s.C.DrawSeed;
 
-        Assert.Throws<DomainException>(() => s.C.DrawSpeechOrder(2));
+        Assert.Throws<DomainException>(() => s.C.DrawSpeechOrder(SpeechGrouping.ByRank, Now));
         Assert.Equal(first, s.C.SpeechSlots.Select(x => x.CadreId));
-        Assert.Equal(1, s.C.SpeechSeed);
+        Assert.Equal(seed, s.C.DrawSeed);
+        Assert.Equal(SpeechGrouping.None, s.C.SpeechGrouping);
     }
 
     [Fact]

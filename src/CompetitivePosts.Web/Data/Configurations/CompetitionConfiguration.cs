@@ -1,4 +1,5 @@
 using CompetitivePosts.Domain.Competitions;
+using CompetitivePosts.Domain.Speeches;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -22,11 +23,16 @@ internal sealed class CompetitionConfiguration : IEntityTypeConfiguration<Compet
         builder.HasMany(c => c.Voters).WithOne().HasForeignKey(p => p.CompetitionId);
         builder.HasMany(c => c.Decisions).WithOne().HasForeignKey(p => p.CompetitionId);
         builder.HasMany(c => c.Filings).WithOne().HasForeignKey(p => p.CompetitionId);
+        builder.HasMany(c => c.SpeechSessions).WithOne().HasForeignKey(s => s.CompetitionId);
+        builder.HasOne(c => c.SpeechProgress).WithOne().HasForeignKey<SpeechProgress>(p => p.CompetitionId);
+        builder.Property(c => c.AbsentPolicy).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.SpeechGrouping).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.DrawSeed).HasMaxLength(64);
         foreach (var name in new[]
                  {
                      nameof(Competition.Posts), nameof(Competition.Cadres), nameof(Competition.PriorHoldings),
                      nameof(Competition.Applications), nameof(Competition.SpeechSlots), nameof(Competition.Voters),
-                     nameof(Competition.Decisions), nameof(Competition.Filings),
+                     nameof(Competition.Decisions), nameof(Competition.Filings), nameof(Competition.SpeechSessions),
                  })
         {
             builder.Navigation(name).UsePropertyAccessMode(PropertyAccessMode.Field);

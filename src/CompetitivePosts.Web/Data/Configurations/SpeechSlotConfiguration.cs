@@ -9,6 +9,11 @@ internal sealed class SpeechSlotConfiguration : IEntityTypeConfiguration<SpeechS
     public void Configure(EntityTypeBuilder<SpeechSlot> builder)
     {
         builder.HasOne(s => s.Cadre).WithMany().HasForeignKey(s => s.CadreId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(s => new { s.CompetitionId, s.Order }).IsUnique();
+        // The drawn place never changes, so it stays unique and catches two draws racing; the
+        // current place moves in renumbering saves, which the speech revision token serialises.
+        builder.HasIndex(s => new { s.CompetitionId, s.DrawnOrder }).IsUnique();
+        builder.HasIndex(s => new { s.CompetitionId, s.CadreId }).IsUnique();
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.StatusReason).HasMaxLength(Competition.ReasonMaxLength);
     }
 }

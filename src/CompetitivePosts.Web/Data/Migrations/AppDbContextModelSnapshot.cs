@@ -172,7 +172,25 @@ namespace CompetitivePosts.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AbsentPolicy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ChangeoverMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DrawAlgorithm")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DrawSeed")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DrawnAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("MaxApplicationsPerCadre")
@@ -186,10 +204,18 @@ namespace CompetitivePosts.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("QuestionMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("ResetAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int?>("SpeechSeed")
+                    b.Property<string>("SpeechGrouping")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SpeechMinutes")
                         .HasColumnType("integer");
 
                     b.Property<string>("Status")
@@ -380,14 +406,41 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Property<int>("CompetitionId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("DrawGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DrawnOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MovedToEnd")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Order")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CadreId");
 
-                    b.HasIndex("CompetitionId", "Order")
+                    b.HasIndex("CompetitionId", "CadreId")
+                        .IsUnique();
+
+                    b.HasIndex("CompetitionId", "DrawnOrder")
                         .IsUnique();
 
                     b.ToTable("SpeechSlot");
@@ -412,6 +465,123 @@ namespace CompetitivePosts.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Domain.Projector.ProjectorLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ScopeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("CompetitionId", "Purpose");
+
+                    b.ToTable("ProjectorLinks", (string)null);
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Domain.Speeches.SpeechProgress", b =>
+                {
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CurrentCadreId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<TimeSpan>("PausedBefore")
+                        .HasColumnType("interval");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SegmentStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CompetitionId");
+
+                    b.ToTable("SpeechProgress", (string)null);
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Domain.Speeches.SpeechSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetitionId");
+
+                    b.ToTable("SpeechSessions", (string)null);
                 });
 
             modelBuilder.Entity("CompetitivePosts.Domain.Voting.Ballot", b =>
@@ -860,6 +1030,33 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Navigation("Cadre");
                 });
 
+            modelBuilder.Entity("CompetitivePosts.Domain.Projector.ProjectorLink", b =>
+                {
+                    b.HasOne("CompetitivePosts.Domain.Competitions.Competition", null)
+                        .WithMany()
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Domain.Speeches.SpeechProgress", b =>
+                {
+                    b.HasOne("CompetitivePosts.Domain.Competitions.Competition", null)
+                        .WithOne("SpeechProgress")
+                        .HasForeignKey("CompetitivePosts.Domain.Speeches.SpeechProgress", "CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Domain.Speeches.SpeechSession", b =>
+                {
+                    b.HasOne("CompetitivePosts.Domain.Competitions.Competition", null)
+                        .WithMany("SpeechSessions")
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CompetitivePosts.Domain.Voting.Ballot", b =>
                 {
                     b.HasOne("CompetitivePosts.Domain.Competitions.Competition", null)
@@ -970,6 +1167,10 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Navigation("Posts");
 
                     b.Navigation("PriorHoldings");
+
+                    b.Navigation("SpeechProgress");
+
+                    b.Navigation("SpeechSessions");
 
                     b.Navigation("SpeechSlots");
 

@@ -22,6 +22,19 @@ public static class AuditActions
     public const string FilingAccept = "filing.accept";
     public const string FilingRefuse = "filing.refuse";
     public const string DemoSeed = "demo.seed";
+    public const string SpeechPlan = "speech.plan";
+    public const string SpeechSessionAdd = "speech.session.add";
+    public const string SpeechSessionRemove = "speech.session.remove";
+    public const string SpeechMove = "speech.move";
+    public const string SpeechWithdraw = "speech.withdraw";
+    public const string SpeechAbsent = "speech.absent";
+    public const string SpeechStart = "speech.start";
+    public const string SpeechPause = "speech.pause";
+    public const string SpeechResume = "speech.resume";
+    public const string SpeechQuestions = "speech.questions";
+    public const string SpeechNext = "speech.next";
+    public const string ProjectorIssue = "projector.issue";
+    public const string ProjectorRevoke = "projector.revoke";
 
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
@@ -41,6 +54,19 @@ public static class AuditActions
         [FilingAccept] = "Accepted the filing",
         [FilingRefuse] = "Refused the filing",
         [DemoSeed] = "Seeded the demo data",
+        [SpeechPlan] = "Set the speech plan",
+        [SpeechSessionAdd] = "Added a speech session",
+        [SpeechSessionRemove] = "Removed a speech session",
+        [SpeechMove] = "Moved a speaker",
+        [SpeechWithdraw] = "Recorded a withdrawal from the speeches",
+        [SpeechAbsent] = "Marked a speaker absent",
+        [SpeechStart] = "Started the speech clock",
+        [SpeechPause] = "Paused the speech clock",
+        [SpeechResume] = "Resumed the speech clock",
+        [SpeechQuestions] = "Started the questions",
+        [SpeechNext] = "Called the next speaker",
+        [ProjectorIssue] = "Issued a projector link",
+        [ProjectorRevoke] = "Revoked a projector link",
     };
 
     public static IReadOnlyCollection<string> All => Labels.Keys;

@@ -13,13 +13,18 @@ internal static class CompetitionAccess
     /// The one way use cases change a competition: load the aggregate, check access, apply a guarded
     /// domain method, save with its audit entry in one transaction. A broken rule throws before anything is saved.
     /// </summary>
+    public static Task<T> ChangeCompetitionAsync<T>(this IDbContextFactory<AppDbContext> dbFactory, int competitionId, Actor actor,
+        string action, Func<Competition, T> change, CancellationToken ct) =>
+        dbFactory.ChangeCompetitionAsync(competitionId, actor, action, change, null, ct);
+
+    /// <summary>As above, with what the action's entry records beside the rows, such as a written reason.</summary>
     public static async Task<T> ChangeCompetitionAsync<T>(this IDbContextFactory<AppDbContext> dbFactory, int competitionId, Actor actor,
-        string action, Func<Competition, T> change, CancellationToken ct)
+        string action, Func<Competition, T> change, object? detail, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var competition = await db.LoadForChangeAsync(competitionId, actor, ct);
         var result = change(competition);
-        db.Audit(competitionId, actor.Who, action);
+        db.Audit(competitionId, actor.Who, action, detail);
         await db.SaveChangesAsync(ct);
         return result;
     }
