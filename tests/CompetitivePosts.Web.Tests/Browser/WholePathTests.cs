@@ -100,6 +100,7 @@ public partial class WholePathTests(AppFixture app)
         // 4. Speeches: the order, drawn by lot.
         await org.GotoInteractiveAsync($"/competitions/{id}/speeches");
         await org.ClickAsync("[data-testid=draw-order]");
+        await org.ConfirmDialogAsync(); // the draw is once only, so it asks first
         await Assertions.Expect(org.Locator("[data-testid=speech-table] tbody tr")).ToHaveCountAsync(3);
         await org.ShotAsync("04-speeches");
 

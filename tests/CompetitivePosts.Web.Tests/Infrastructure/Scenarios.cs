@@ -1,6 +1,7 @@
 using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Audit;
 using CompetitivePosts.Domain.Competitions;
+using CompetitivePosts.Domain.Speeches;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,7 @@ public static class Scenarios
         c.Register(Cadre("乙"), post.Id, false);
         c.Register(Cadre("丙"), post.Id, true);
         c.CloseRegistration();
-        c.DrawSpeechOrder(2009);
+        c.DrawSpeechOrder(SpeechGrouping.ByRank, DateTimeOffset.UtcNow);
         c.IssueVoterRoll();
         c.OpenVoting();
         db.Audit(c.Id, Arranger, ArrangeAction);

@@ -81,7 +81,7 @@ public class AuditTrailTests(AppFixture app)
         await Get<RegistrationHandler>(scope).RegisterAsync(id, organizer, Cadre("乙"), post, false);
         await Get<RegistrationHandler>(scope).RegisterAsync(id, organizer, Cadre("丙"), post, false);
         await Get<RegistrationHandler>(scope).CloseAsync(id, organizer);
-        await Get<SpeechesHandler>(scope).DrawAsync(id, organizer);
+        await Get<DrawSpeechOrder.Handler>(scope).HandleAsync(new DrawSpeechOrder.Command(id, CompetitivePosts.Domain.Speeches.SpeechGrouping.ByRank), organizer);
         var voting = Get<VoterRollHandler>(scope);
         await voting.IssueAsync(id, organizer);
         await voting.OpenAsync(id, organizer);
