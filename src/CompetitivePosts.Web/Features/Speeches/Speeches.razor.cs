@@ -66,8 +66,13 @@ public partial class Speeches
         await RunAsync(() => SetPlan.HandleAsync(
             new SetSpeechPlan.Command(Id, plan.SpeechMinutes, plan.QuestionMinutes, plan.ChangeoverMinutes, plan.AbsentPolicy), Actor), "The speech plan is saved.");
 
-    private Task<bool> AddSessionAsync(AddSpeechSession.Command command) =>
-        RunAsync(() => AddSession.HandleAsync(command with { CompetitionId = Id }, Actor), "Session added.");
+    private async Task<bool> AddSessionAsync(AddSpeechSession.Command command)
+    {
+        var saved = await RunAsync(() => AddSession.HandleAsync(command with { CompetitionId = Id }, Actor), "Session added.");
+        // Called as a plain delegate by the sessions card (it needs the result), so this page re-renders itself.
+        StateHasChanged();
+        return saved;
+    }
 
     private async Task RemoveSessionAsync(SessionRow session)
     {

@@ -76,6 +76,7 @@ async function join() {
   try {
     apply(await connection.invoke('WatchAsProjector', token));
     root.dataset.online = 'true';
+    root.dataset.joined = 'true';
   } catch (e) {
     if (String(e && e.message).includes('not valid')) {
       close();
