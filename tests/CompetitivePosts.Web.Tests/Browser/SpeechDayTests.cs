@@ -165,6 +165,8 @@ public partial class SpeechDayTests(AppFixture app)
         await Assertions.Expect(screen.Locator("[data-testid=projector-countdown]")).ToHaveTextAsync(new Regex(@"^\+00:[0-5]\d$"));
         await screen.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "16c-projector-overrun-1920.png") });
         await Assertions.Expect(org.Locator("[data-testid=panel-countdown]")).ToHaveAttributeAsync("data-level", "over");
+        // Refreshed by a change published from another thread (here the test's), the panel keeps its own language.
+        await Assertions.Expect(org.Locator("[data-testid=panel-phase]")).ToHaveTextAsync("正在演讲");
         await org.ShotAsync("15b-panel-overrun");
 
         // An absent speaker: called, not there, sent to the end; the projector calls the next one.

@@ -101,7 +101,7 @@ public partial class WholePathTests(AppFixture app)
         await org.GotoInteractiveAsync($"/competitions/{id}/speeches");
         await org.ClickAsync("[data-testid=draw-order]");
         await org.ConfirmDialogAsync(); // the draw is once only, so it asks first
-        await Assertions.Expect(org.Locator("[data-testid=speech-table] tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(org.Locator("[data-testid=speech-row]")).ToHaveCountAsync(3);
         await org.ShotAsync("04-speeches");
 
         // 5. Voter roll, QR slips, open the vote.

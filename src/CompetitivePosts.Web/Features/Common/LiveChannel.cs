@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CompetitivePosts.Web.Features.Common;
 
 /// <summary>
@@ -35,14 +37,22 @@ public class LiveChannel<TKey>
 
         foreach (var target in targets)
         {
+            // The callback renders a subscriber's screen; culture flows with the async context, so
+            // without this a Chinese page would re-render in the language of whoever published.
+            var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
             try
             {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (target.Culture, target.UICulture);
                 await target.OnChanged(key);
             }
 #pragma warning disable CA1031 // One broken screen must not stop the others, nor fail the change that published.
             catch (Exception)
 #pragma warning restore CA1031
             {
+            }
+            finally
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
             }
         }
     }
@@ -71,6 +81,11 @@ public class LiveChannel<TKey>
         public TKey? Key { get; } = key;
 
         public Func<TKey, Task> OnChanged { get; } = onChanged;
+
+        /// <summary>The subscriber's language, captured when it subscribed (on its own circuit).</summary>
+        public CultureInfo Culture { get; } = CultureInfo.CurrentCulture;
+
+        public CultureInfo UICulture { get; } = CultureInfo.CurrentUICulture;
 
         public void Dispose() => owner.Remove(this);
     }
