@@ -125,12 +125,7 @@ public partial class Competition
             slot.MarkAbsent();
         }
 
-        if (wasCalled)
-        {
-            Progress().Call(null);
-            CallNext();
-        }
-
+        CallNextIf(wasCalled);
         Touch();
     }
 
@@ -150,12 +145,7 @@ public partial class Competition
 
         var wasCalled = SpeechProgress?.CurrentCadreId == cadreId;
         slot.Withdraw(text);
-        if (wasCalled)
-        {
-            Progress().Call(null);
-            CallNext();
-        }
-
+        CallNextIf(wasCalled);
         Touch();
     }
 
@@ -178,6 +168,15 @@ public partial class Competition
 
     private SpeechSlot? NextWaiting(int? except) =>
         _speechSlots.Where(s => s.IsWaiting && s.CadreId != except).MinBy(s => s.Order);
+
+    /// <summary>The called candidate is not speaking after all (absent, withdrawn): the next one is called instead.</summary>
+    private void CallNextIf(bool calledCandidateLeft)
+    {
+        if (calledCandidateLeft)
+        {
+            CallNext();
+        }
+    }
 
     /// <summary>Calls the first waiting candidate in order; false, and the meeting is finished, when nobody waits.</summary>
     private bool CallNext()

@@ -274,5 +274,5 @@ public partial class Competition
     }
 
     /// <summary>Every change to the speech day moves the revision, which is the concurrency token.</summary>
-    private void Touch() => (SpeechProgress ??= new SpeechProgress()).Touch();
+    private void Touch() => Progress().Touch();
 }

@@ -15,20 +15,11 @@ public partial class SpeechPanel
     private SpeechesView? _view;
     private SpeechLiveDto? _live;
 
-    [Parameter]
-    public int Id { get; set; }
-
     [Inject]
     private SpeechesQuery Query { get; set; } = default!;
 
     [Inject]
     private ControlSpeech.Handler Control { get; set; } = default!;
-
-    [Inject]
-    private WithdrawSpeaker.Handler Withdraw { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
 
     private bool Manage => _view is not null && CanManage(_view.Header) && _view.Header.Status == CompetitionStatus.Speeches;
 
@@ -37,12 +28,6 @@ public partial class SpeechPanel
         _view = await Query.GetAsync(Id, Actor);
         _live = _view.Live;
     }
-
-    private Task RefreshAsync() => InvokeAsync(async () =>
-    {
-        await LoadAsync();
-        StateHasChanged();
-    });
 
     private string PhaseLabel(SpeechLiveDto live) => Enum.Parse<SpeechPhase>(live.Phase) switch
     {
@@ -65,15 +50,6 @@ public partial class SpeechPanel
         if (confirmed == true)
         {
             await RunAsync(() => Control.HandleAsync(new ControlSpeech.Command(Id, ControlSpeech.Button.Absent, cadreId), Actor));
-        }
-    }
-
-    private async Task WithdrawAsync(SpeechRow row)
-    {
-        var input = await SpeechChangeDialog.AskAsync(Dialogs, L["{0} withdraws", row.Name], null, 0, 0);
-        if (input is not null)
-        {
-            await RunAsync(() => Withdraw.HandleAsync(new WithdrawSpeaker.Command(Id, row.CadreId, input.Reason), Actor), "The withdrawal is recorded.");
         }
     }
 }

@@ -12,9 +12,6 @@ public partial class Speeches
     private SpeechesView? _view;
     private DrawCheckView? _check;
 
-    [Parameter]
-    public int Id { get; set; }
-
     [Inject]
     private SpeechesQuery Query { get; set; } = default!;
 
@@ -36,12 +33,6 @@ public partial class Speeches
     [Inject]
     private MoveSpeaker.Handler Move { get; set; } = default!;
 
-    [Inject]
-    private WithdrawSpeaker.Handler Withdraw { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
     private bool Manage => _view is not null && CanManage(_view.Header);
 
     private bool AtSpeeches => _view?.Header.Status == CompetitionStatus.Speeches;
@@ -55,12 +46,6 @@ public partial class Speeches
     private bool OrderEditable => Manage && AtSpeeches;
 
     protected override async Task LoadAsync() => _view = await Query.GetAsync(Id, Actor);
-
-    private Task RefreshAsync() => InvokeAsync(async () =>
-    {
-        await LoadAsync();
-        StateHasChanged();
-    });
 
     private async Task SavePlanAsync(SpeechPlanView plan) =>
         await RunAsync(() => SetPlan.HandleAsync(
@@ -114,15 +99,6 @@ public partial class Speeches
         if (input is not null)
         {
             await RunAsync(() => Move.HandleAsync(new MoveSpeaker.Command(Id, row.CadreId, input.Place, input.Reason), Actor), "The speech order is changed.");
-        }
-    }
-
-    private async Task WithdrawAsync(SpeechRow row)
-    {
-        var input = await SpeechChangeDialog.AskAsync(Dialogs, L["{0} withdraws", row.Name], null, 0, 0);
-        if (input is not null)
-        {
-            await RunAsync(() => Withdraw.HandleAsync(new WithdrawSpeaker.Command(Id, row.CadreId, input.Reason), Actor), "The withdrawal is recorded.");
         }
     }
 }

@@ -63,7 +63,7 @@ public class SpeechDayHandlerTests(AppFixture app)
         await File.WriteAllTextAsync(file, view.Draw!.VerificationJson);
         try
         {
-            var (code, output) = await RunAsync("python3", Path.Combine(RepoRoot(), "docs", "speech-draw.py"), file);
+            var (code, output) = await RunAsync("python3", Path.Combine(Repository.Root, "docs", "speech-draw.py"), file);
 
             Assert.Equal(0, code);
             Assert.Contains("matches the recorded order", output, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public class SpeechDayHandlerTests(AppFixture app)
             (order[0], order[1]) = (order[1], order[0]);
             var tampered = view.Draw.VerificationJson.Replace(json["order"].GetRawText(), JsonSerializer.Serialize(order), StringComparison.Ordinal);
             await File.WriteAllTextAsync(file, tampered);
-            var (badCode, badOutput) = await RunAsync("python3", Path.Combine(RepoRoot(), "docs", "speech-draw.py"), file);
+            var (badCode, badOutput) = await RunAsync("python3", Path.Combine(Repository.Root, "docs", "speech-draw.py"), file);
             Assert.Equal(1, badCode);
             Assert.Contains("DOES NOT match", badOutput, StringComparison.Ordinal);
         }
@@ -206,17 +206,6 @@ public class SpeechDayHandlerTests(AppFixture app)
             [AuditActions.SpeechStart, AuditActions.SpeechPause, AuditActions.SpeechResume],
             await db.AuditEntries.Where(e => e.CompetitionId == s.CompetitionId && e.Action.StartsWith("speech.") && e.Action != AuditActions.SpeechDraw)
                 .OrderBy(e => e.Seq).Select(e => e.Action).ToListAsync());
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "CompetitivePosts.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir.FullName;
     }
 
     private static async Task<(int Code, string Output)> RunAsync(string file, params string[] args)
