@@ -173,9 +173,11 @@ public partial class Competition
     /// <summary>
     /// The post a candidate speaks under: one who applied for several speaks once, in the group of
     /// their first post, which is their earliest application until registration records preferences.
+    /// An application not yet saved (id 0) is newer than every saved one.
     /// </summary>
     public Application PrimaryApplication(int cadreId) =>
-        _applications.Where(a => a.CadreId == cadreId).MinBy(a => a.Id)
+        _applications.Where(a => a.CadreId == cadreId).Select((a, i) => (a, i))
+            .OrderBy(x => x.a.Id == 0).ThenBy(x => x.a.Id).ThenBy(x => x.i).Select(x => x.a).FirstOrDefault()
         ?? throw new DomainException("No such cadre in this competition.");
 
     /// <summary>The groups the draw shuffles within, in speaking order: principal posts before deputy ones.</summary>

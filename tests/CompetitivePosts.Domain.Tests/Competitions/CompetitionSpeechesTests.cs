@@ -34,6 +34,21 @@ public class CompetitionSpeechesTests
     }
 
     [Fact]
+    public void PrimaryApplication_SavedAndUnsaved_EarliestSavedComesFirst()
+    {
+        var s = Standard();
+        var deputy = s.C.Post("办公室副主任", level: PostLevel.Deputy);
+        s.C.ResetToZero(Now);
+        s.C.Register(s.Zhang.Id, deputy.Id, true);
+        AssignIds(s.C);
+        s.C.Register(s.Zhang.Id, s.Office.Id, true); // not saved yet: id 0
+
+        Assert.Equal(deputy.Id, s.C.PrimaryApplication(s.Zhang.Id).PostId);
+        AssignIds(s.C);
+        Assert.Equal(deputy.Id, s.C.PrimaryApplication(s.Zhang.Id).PostId);
+    }
+
+    [Fact]
     public void DrawSpeechOrder_KnownSeed_IsTheDocumentedAlgorithmOverTheGroups()
     {
         var s = SpeechScenario.Drawn(SpeechGrouping.ByRank);

@@ -59,6 +59,7 @@ public class SpeechDayHandlerTests(AppFixture app)
     {
         var s = await app.AtSpeechesAsync(drawn: true);
         var view = await Get<SpeechesQuery>().GetAsync(s.CompetitionId, Scenarios.Organizer(s.UnitId));
+        Assert.True((await Get<VerifySpeechDraw.Handler>().HandleAsync(s.CompetitionId, Scenarios.Reviewer)).Holds);
         var file = Path.Combine(Path.GetTempPath(), "draw-" + Guid.NewGuid().ToString("N") + ".json");
         await File.WriteAllTextAsync(file, view.Draw!.VerificationJson);
         try
