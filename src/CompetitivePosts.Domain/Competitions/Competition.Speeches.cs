@@ -15,7 +15,12 @@ public partial class Competition
         }
 
         SpeechSeed = seed;
-        var order = SpeechSchedule.Draw(_applications.Select(a => a.CadreId), seed);
+        if (!Candidates.Any())
+        {
+            throw new DomainException("Nobody is qualified yet.");
+        }
+
+        var order = SpeechSchedule.Draw(Candidates.Select(c => c.Id), seed);
         for (var i = 0; i < order.Count; i++)
         {
             _speechSlots.Add(new SpeechSlot(i + 1, order[i]));

@@ -32,16 +32,16 @@ public sealed class DemoSeeder(AppDbContext db, AccountSeeder accounts, TimeProv
         "郑佳", "梁爽", "谢东", "宋雨", "唐亮", "韩雪", "冯涛", "邓丽", "曹阳", "彭飞", "周文斌", "吴国庆",
     ];
 
-    private static readonly (string Post, PostLevel Level, string Holder, string? Excluded)[] DemoPosts =
+    private static readonly (string Post, PostLevel Level, string Holder, PostExclusion? Excluded)[] DemoPosts =
     [
-        ("办公室主任", PostLevel.Principal, "刘志强", null),
-        ("财务科科长", PostLevel.Principal, "陈红梅", null),
-        ("企业改革科科长", PostLevel.Principal, "杨海涛", null),
-        ("产权管理科科长", PostLevel.Principal, "赵立新", null),
-        ("保密室主任", PostLevel.Principal, "黄晓燕", "涉及国家秘密，依规不公开竞争"),
-        ("办公室副主任", PostLevel.Deputy, "徐丽娟", null),
-        ("财务科副科长", PostLevel.Deputy, "孙明", null),
-        ("企业改革科副科长", PostLevel.Deputy, "", null),
+        ("办公室主任", PostLevel.Principal, "刘志强", (PostExclusion?)null),
+        ("财务科科长", PostLevel.Principal, "陈红梅", (PostExclusion?)null),
+        ("企业改革科科长", PostLevel.Principal, "杨海涛", (PostExclusion?)null),
+        ("产权管理科科长", PostLevel.Principal, "赵立新", (PostExclusion?)null),
+        ("保密室主任", PostLevel.Principal, "黄晓燕", PostExclusion.ImportantSecrets),
+        ("办公室副主任", PostLevel.Deputy, "徐丽娟", (PostExclusion?)null),
+        ("财务科副科长", PostLevel.Deputy, "孙明", (PostExclusion?)null),
+        ("企业改革科副科长", PostLevel.Deputy, "", (PostExclusion?)null),
     ];
 
     public async Task SeedAsync(CancellationToken ct = default)

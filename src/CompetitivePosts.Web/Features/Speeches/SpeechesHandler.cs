@@ -19,7 +19,7 @@ public sealed class SpeechesHandler(IDbContextFactory<AppDbContext> dbFactory)
         var c = await db.LoadForViewAsync(competitionId, actor, ct);
         var speakers = c.SpeechSlots.OrderBy(s => s.Order)
             .Select(s => new SpeakerRow(s.Order, c.Cadres.First(x => x.Id == s.CadreId).Name,
-                string.Join("、", c.Applications.Where(a => a.CadreId == s.CadreId).Select(a => c.Posts.First(p => p.Id == a.PostId).Name))))
+                string.Join("、", c.QualifiedApplications.Where(a => a.CadreId == s.CadreId).OrderBy(a => a.Preference).Select(a => c.Posts.First(p => p.Id == a.PostId).Name))))
             .ToList();
         return new SpeechesView(await db.HeaderAsync(c, ct), c.SpeechSeed, speakers, c.Candidates.Count());
     }
