@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CompetitivePosts.Web.Features.Review;
 
-public sealed record ReviewRow(int ApplicationId, int CadreId, string CadreName, string? CurrentTitle, int Preference, string PostName,
+public sealed record ReviewRow(int ApplicationId, int CadreId, string CadreName, string? CurrentTitle, int Preference, int PostId, string PostName,
     PostLevel Level, EligibilityResult Eligibility, ReviewStatus Review, string? ReviewNote, DateTimeOffset? ReviewedAt, bool Withdrawn,
     string? OtherRequirements);
 
@@ -37,7 +37,7 @@ public sealed class ReviewHandler(IDbContextFactory<AppDbContext> dbFactory, Reg
         var withdrawn = c.Registrations.Where(r => r.IsWithdrawn).Select(r => r.CadreId).ToHashSet();
         var rows = c.Applications
             .OrderBy(a => c.Registrations.First(r => r.CadreId == a.CadreId).RegisteredAt).ThenBy(a => a.CadreId).ThenBy(a => a.Preference)
-            .Select(a => new ReviewRow(a.Id, a.CadreId, cadres[a.CadreId].Name, cadres[a.CadreId].CurrentTitle, a.Preference, posts[a.PostId].Name,
+            .Select(a => new ReviewRow(a.Id, a.CadreId, cadres[a.CadreId].Name, cadres[a.CadreId].CurrentTitle, a.Preference, a.PostId, posts[a.PostId].Name,
                 posts[a.PostId].Level, c.Eligibility(a.CadreId, a.PostId), a.Review, a.ReviewNote, a.ReviewedAt, withdrawn.Contains(a.CadreId),
                 posts[a.PostId].OtherRequirements))
             .ToList();
