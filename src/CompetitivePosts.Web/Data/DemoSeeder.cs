@@ -82,23 +82,44 @@ public sealed class DemoSeeder(AppDbContext db, AccountSeeder accounts, TimeProv
         }
     }
 
-    /// <summary>30 cadres: 3 unit leaders (A), 5 middle-level principals (B) and 22 staff (C).</summary>
+    /// <summary>
+    /// 30 cadres: 3 unit leaders (A), 5 middle-level principals (B) and 22 staff (C), with the template's
+    /// fields filled so that the plan shows real results: ages, ranks and appraisals vary by position in
+    /// the list, and a few staff fail a rule (too old, too short in rank, a 基本称职 year).
+    /// </summary>
     private static Competition DemoCompetition(int unitId, DateTimeOffset now)
     {
         var c = new Competition(unitId, "2009年中层干部竞争上岗", now);
-        foreach (var name in Leaders)
+        var today = ChinaDate.Of(now);
+        var i = 0;
+        foreach (var (names, category) in new[] { (Leaders, VoterCategory.A), (Principals, VoterCategory.B), (Staff, VoterCategory.C) })
         {
-            c.AddCadre(name, VoterCategory.A);
-        }
-
-        foreach (var name in Principals)
-        {
-            c.AddCadre(name, VoterCategory.B);
-        }
-
-        foreach (var name in Staff)
-        {
-            c.AddCadre(name, VoterCategory.C);
+            foreach (var name in names)
+            {
+                var rank = category switch
+                {
+                    VoterCategory.A => CadreRank.DeputyCounty,
+                    VoterCategory.B => CadreRank.Section,
+                    _ => i % 3 == 0 ? CadreRank.Clerk : CadreRank.DeputySection,
+                };
+                c.AddCadre(CadreDetails.Of(name, category) with
+                {
+                    Gender = i % 3 == 1 ? Gender.Female : Gender.Male,
+                    BirthDate = today.AddYears(-(31 + (i * 7 % 15))).AddDays(-i * 11),
+                    Ethnicity = i % 9 == 4 ? "回族" : "汉族",
+                    PoliticalStatus = i % 6 == 5 ? "群众" : "中共党员",
+                    Education = i % 5 == 0 ? EducationLevel.Postgraduate : i % 7 == 3 ? EducationLevel.JuniorCollege : EducationLevel.Bachelor,
+                    Major = i % 2 == 0 ? "经济管理" : "财务会计",
+                    Rank = rank,
+                    RankSince = today.AddYears(-(1 + (i % 6))).AddDays(-i),
+                    Department = "国资委机关",
+                    GrassrootsYears = i % 8,
+                    Appraisal1 = i % 4 == 0 ? Appraisal.Excellent : Appraisal.Competent,
+                    Appraisal2 = i == 17 ? Appraisal.BasicallyCompetent : Appraisal.Competent,
+                    Appraisal3 = Appraisal.Competent,
+                }, now);
+                i++;
+            }
         }
 
         return c;
