@@ -1,4 +1,3 @@
-using System.Globalization;
 using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain.Eligibility;
@@ -84,7 +83,7 @@ public partial class Plan
 
         public static RulesForm From(EligibilityRules r, int max) => new()
         {
-            ReferenceDate = r.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), MaxApplications = max,
+            ReferenceDate = DateText.Format(r.ReferenceDate), MaxApplications = max,
             PrincipalMaxAge = r.PrincipalMaxAge, DeputyMaxAge = r.DeputyMaxAge, PrincipalMinRank = r.PrincipalMinRank,
             PrincipalMinYears = r.PrincipalMinYears, DeputyMinRank = r.DeputyMinRank, DeputyMinYears = r.DeputyMinYears,
             MinimumEducation = r.MinimumEducation, NoPoorAppraisal = r.NoPoorAppraisal, RequireInService = r.RequireInService,
@@ -93,8 +92,7 @@ public partial class Plan
 
         public EligibilityRules ToRules() => new()
         {
-            ReferenceDate = DateOnly.TryParseExact(ReferenceDate.Trim(), ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d"], CultureInfo.InvariantCulture,
-                DateTimeStyles.None, out var d) ? d : throw new DomainException("“{0}” is not a date; write it as 1975-03-08.", ReferenceDate),
+            ReferenceDate = DateText.ParseOrNull(ReferenceDate) ?? throw new DomainException("“{0}” is not a date; write it as 1975-03-08.", ReferenceDate),
             PrincipalMaxAge = PrincipalMaxAge, DeputyMaxAge = DeputyMaxAge,
             PrincipalMinRank = PrincipalMinRank ?? CadreRank.DeputySection, PrincipalMinYears = PrincipalMinYears,
             DeputyMinRank = DeputyMinRank ?? CadreRank.Clerk, DeputyMinYears = DeputyMinYears, MinimumEducation = MinimumEducation,

@@ -1,14 +1,12 @@
-using System.Globalization;
 using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Competitions;
+using CompetitivePosts.Web.Features.Common;
 
 namespace CompetitivePosts.Web.Features.Roster;
 
 /// <summary>The roster form's fields as typed; dates are text in the template's formats.</summary>
 public sealed class CadreForm
 {
-    private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd"];
-
     public int? Id { get; set; }
 
     public uint Version { get; set; }
@@ -79,17 +77,7 @@ public sealed class CadreForm
         KinName = KinName, KinRelation = KinRelation,
     };
 
-    private static string Text(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+    private static string Text(DateOnly? d) => DateText.Format(d);
 
-    private static DateOnly? Date(string text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new DomainException("“{0}” is not a date; write it as 1975-03-08.", text.Trim());
-    }
+    private static DateOnly? Date(string text) => DateText.ParseOrNull(text);
 }

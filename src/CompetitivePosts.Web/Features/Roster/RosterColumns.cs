@@ -198,7 +198,7 @@ public static class RosterColumns
         return (post, cell.Text(Holder));
     }
 
-    private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string? Date(DateOnly? d) => d is null ? null : DateText.Format(d);
 
     private static string YesNo(bool b) => b ? "是" : "否";
 
@@ -206,14 +206,6 @@ public static class RosterColumns
 
     private sealed class CellReader(SheetRow row, List<ImportProblem> problems)
     {
-        private static readonly string[] DateFormats =
-        [
-            "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss", "M/d/yyyy", "M/d/yyyy H:mm:ss",
-        ];
-
-        // Chinese personnel files often give a month only ("1970.01"): it is read as the first of that month.
-        private static readonly string[] MonthFormats = ["yyyy.M", "yyyy-M", "yyyy/M", "yyyy年M月", "yyyyMM"];
-
         private void Problem(string column, string key, params object[] args) => problems.Add(new ImportProblem(row.Number, column, new DomainMessage(key, args)));
 
         private string? Raw(string column)
@@ -317,10 +309,9 @@ public static class RosterColumns
             var text = Raw(column);
             if (date is null && text is not null)
             {
-                if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact)
-                    || DateTime.TryParseExact(text, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out exact))
+                if (DateText.TryParse(text, out var parsed))
                 {
-                    date = DateOnly.FromDateTime(exact);
+                    date = parsed;
                 }
                 else
                 {
