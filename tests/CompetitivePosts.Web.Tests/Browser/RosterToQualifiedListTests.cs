@@ -91,6 +91,7 @@ public partial class RosterToQualifiedListTests(AppFixture app)
         await org.ClickAsync("[data-testid=reset-to-zero]");
         await org.ConfirmDialogAsync();
         await org.Locator("[data-testid=undo-reset]").WaitForAsync();
+        await org.ShotAsync("18b-roster-reset");
         await org.GotoInteractiveAsync($"/competitions/{id}/registration/links");
         await org.ClickAsync("[data-testid=issue-links]");
         await Assertions.Expect(org.Locator("[data-testid=link-slip]")).ToHaveCountAsync(105);
@@ -141,6 +142,7 @@ public partial class RosterToQualifiedListTests(AppFixture app)
             await self.ShotAsync("20-self-registration");
             await self.GotoAsync("r/not-a-real-link");
             await self.Locator("[data-testid=link-unknown]").WaitForAsync();
+            await self.ShotAsync("20b-link-unknown");
         }
 
         var selfRow = org.Locator($"[data-testid=registration-row][data-name='{Name(36)}']");

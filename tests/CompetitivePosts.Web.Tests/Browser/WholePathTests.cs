@@ -54,6 +54,11 @@ public partial class WholePathTests(AppFixture app)
             await org.SelectMudAsync("cadre-education", "大学本科");
             await org.SelectMudAsync("cadre-rank", "副科级");
             await org.FillMudAsync("cadre-rank-since", since);
+            if (category == "A票")
+            {
+                await org.ShotAsync("02a-cadre-editor");
+            }
+
             await org.ClickAsync("[data-testid=save-cadre]");
             await org.Locator("[data-testid=cadres-table]").GetByText(cadre).WaitForAsync();
         }
