@@ -29,15 +29,25 @@ public enum PostLevel
     Deputy = 2,
 }
 
+/// <summary>
+/// The stages in order. Stored by name, so the numbers only order them: code compares stages with
+/// &lt; and &gt;, and inserting a stage renumbers the ones after it without touching stored rows.
+/// </summary>
 public enum CompetitionStatus
 {
     Draft = 0,
-    Registration = 1,
-    Speeches = 2,
-    Voting = 3,
-    Deciding = 4,
-    Filed = 5,
-    Accepted = 6,
+
+    /// <summary>Reset to zero, registration not yet open: the reset can still be undone.</summary>
+    Reset = 1,
+    Registration = 2,
+
+    /// <summary>资格审查: registration closed, the qualified list not yet published.</summary>
+    Review = 3,
+    Speeches = 4,
+    Voting = 5,
+    Deciding = 6,
+    Filed = 7,
+    Accepted = 8,
 }
 
 public enum FilingStatus

@@ -10,7 +10,9 @@ using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Competitions;
 using CompetitivePosts.Web.Features.Decisions;
 using CompetitivePosts.Web.Features.Filings;
+using CompetitivePosts.Web.Features.Plan;
 using CompetitivePosts.Web.Features.Registration;
+using CompetitivePosts.Web.Features.Review;
 using CompetitivePosts.Web.Features.Roster;
 using CompetitivePosts.Web.Features.Speeches;
 using CompetitivePosts.Web.Features.Tally;
@@ -77,6 +79,15 @@ builder.Services.AddScoped<DecisionsHandler>();
 builder.Services.AddScoped<FilingsHandler>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSpeechDay();
+builder.Services.AddSingleton<RegistrationNotifier>();
+builder.Services.AddScoped<DeleteCompetition>();
+builder.Services.AddScoped<EditRoster>();
+builder.Services.AddScoped<ImportRoster.Handler>();
+builder.Services.AddScoped<PlanHandler>();
+builder.Services.AddScoped<Register>();
+builder.Services.AddScoped<RegistrationLinks>();
+builder.Services.AddScoped<SelfRegistration>();
+builder.Services.AddScoped<ReviewHandler>();
 
 var app = builder.Build();
 
@@ -108,6 +119,7 @@ app.MapHealthChecks("/health");
 app.MapHub<TallyHub>(TallyHub.Path);
 app.MapSpeechDay();
 app.MapAccountEndpoints();
+app.MapRosterFiles();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -19,8 +19,13 @@ public partial class Competition
         }
 
         var appointee = FindCadre(appointeeId);
-        var applied = _applications.Any(a => a.CadreId == appointeeId && a.PostId == postId);
-        if (!applied && !_applications.Any(a => a.CadreId == appointeeId && a.AcceptsReassignment))
+        if (Candidates.All(c => c.Id != appointeeId))
+        {
+            throw new DomainException("{0} is not a qualified candidate.", appointee.Name);
+        }
+
+        var applied = QualifiedApplications.Any(a => a.CadreId == appointeeId && a.PostId == postId);
+        if (!applied && !_registrations.Any(r => r.CadreId == appointeeId && r.AcceptsReassignment))
         {
             throw new DomainException("{0} did not apply for this post and did not accept reassignment.", appointee.Name);
         }
@@ -68,7 +73,7 @@ public partial class Competition
     {
         EnsureStatus(CompetitionStatus.Deciding);
         var undecided = _posts
-            .Where(p => !p.IsExcluded && _applications.Any(a => a.PostId == p.Id) && _decisions.All(d => d.PostId != p.Id))
+            .Where(p => !p.IsExcluded && QualifiedApplications.Any(a => a.PostId == p.Id) && _decisions.All(d => d.PostId != p.Id))
             .Select(p => p.Name)
             .ToList();
         if (undecided.Count > 0)

@@ -133,7 +133,7 @@ public partial class Competition
     /// 主动放弃 on the day: the candidate will not speak. Keyed by cadre so that a withdrawal recorded
     /// in registration can be applied to the speech order the same way.
     /// </summary>
-    public void WithdrawSpeaker(int cadreId, string reason)
+    public void WithdrawSpeaker(int cadreId, string reason, DateTimeOffset at)
     {
         EnsureSpeechDay();
         var text = Guard.Required(reason, "A withdrawal needs a reason.", ReasonMaxLength);
@@ -143,8 +143,20 @@ public partial class Competition
             throw new DomainException("Only a candidate who has not started can withdraw from the speeches.");
         }
 
+        // One withdrawal, whichever page records it: the candidate leaves the speeches and the ballots.
+        Withdraw(cadreId, text, at, byCadre: false);
+    }
+
+    /// <summary>A registration withdrawal after the draw also takes the candidate out of the speech order.</summary>
+    private void WithdrawSlotOf(int cadreId, string reason)
+    {
+        if (_speechSlots.FirstOrDefault(s => s.CadreId == cadreId) is not { IsWaiting: true } slot)
+        {
+            return;
+        }
+
         var wasCalled = SpeechProgress?.CurrentCadreId == cadreId;
-        slot.Withdraw(text);
+        slot.Withdraw(reason);
         CallNextIf(wasCalled);
         Touch();
     }

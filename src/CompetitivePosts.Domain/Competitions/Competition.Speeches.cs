@@ -172,12 +172,14 @@ public partial class Competition
 
     /// <summary>
     /// The post a candidate speaks under: one who applied for several speaks once, in the group of
-    /// their first post, which is their earliest application until registration records preferences.
-    /// An application not yet saved (id 0) is newer than every saved one.
+    /// their highest preference (第一志愿 first) among the posts they qualified for; an applicant not
+    /// yet reviewed falls back to their highest preference overall. Ties (same preference) go to the
+    /// earliest saved application; an application not yet saved (id 0) is newer than every saved one.
     /// </summary>
     public Application PrimaryApplication(int cadreId) =>
         _applications.Where(a => a.CadreId == cadreId).Select((a, i) => (a, i))
-            .OrderBy(x => x.a.Id == 0).ThenBy(x => x.a.Id).ThenBy(x => x.i).Select(x => x.a).FirstOrDefault()
+            .OrderBy(x => x.a.Review != ReviewStatus.Approved).ThenBy(x => x.a.Preference)
+            .ThenBy(x => x.a.Id == 0).ThenBy(x => x.a.Id).ThenBy(x => x.i).Select(x => x.a).FirstOrDefault()
         ?? throw new DomainException("No such cadre in this competition.");
 
     /// <summary>The groups the draw shuffles within, in speaking order: principal posts before deputy ones.</summary>

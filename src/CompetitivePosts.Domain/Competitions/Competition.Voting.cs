@@ -8,7 +8,7 @@ public partial class Competition
     /// <summary>Everyone on the roster votes, with the ballot kind of their category.</summary>
     public int IssueVoterRoll()
     {
-        EnsureStatus(CompetitionStatus.Registration, CompetitionStatus.Speeches);
+        EnsureStatus(CompetitionStatus.Registration, CompetitionStatus.Review, CompetitionStatus.Speeches);
         var issued = 0;
         foreach (var cadre in _cadres.Where(c => _voters.All(v => v.CadreId != c.Id)))
         {

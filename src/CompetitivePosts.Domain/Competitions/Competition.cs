@@ -1,4 +1,5 @@
 using CompetitivePosts.Domain.Decisions;
+using CompetitivePosts.Domain.Eligibility;
 using CompetitivePosts.Domain.Speeches;
 using CompetitivePosts.Domain.Tally;
 using CompetitivePosts.Domain.Voting;
@@ -7,8 +8,8 @@ namespace CompetitivePosts.Domain.Competitions;
 
 /// <summary>
 /// One unit's competitive selection and its state machine:
-/// Draft → (reset to zero) → Registration → Speeches → Voting → Deciding → Filed → Accepted,
-/// with a refused filing going back to Deciding. Every transition is guarded and throws
+/// Draft → (reset to zero) Reset → Registration → Review → Speeches → Voting → Deciding → Filed →
+/// Accepted, with a refused filing going back to Deciding and an undone reset back to Draft. Every transition is guarded and throws
 /// <see cref="DomainException"/> from the wrong state, in the manner of eShop's Order.
 /// </summary>
 public partial class Competition
@@ -17,8 +18,10 @@ public partial class Competition
 
     private readonly List<Post> _posts = [];
     private readonly List<Cadre> _cadres = [];
-    private readonly List<PriorHolding> _priorHoldings = [];
+    private readonly List<SnapshotEntry> _snapshot = [];
+    private readonly List<CadreRegistration> _registrations = [];
     private readonly List<Application> _applications = [];
+    private readonly List<EligibilityOverride> _overrides = [];
     private readonly List<SpeechSlot> _speechSlots = [];
     private readonly List<Voter> _voters = [];
     private readonly List<Decision> _decisions = [];
@@ -34,6 +37,7 @@ public partial class Competition
         Status = CompetitionStatus.Draft;
         MinimumScorePercent = 50;
         MaxApplicationsPerCadre = DefaultMaxApplicationsPerCadre;
+        SetRules(EligibilityRules.Defaults(ChinaDate.Of(createdAt)));
     }
 
     public int Id { get; private set; }
@@ -57,9 +61,20 @@ public partial class Competition
 
     public IReadOnlyList<Cadre> Cadres => _cadres;
 
-    public IReadOnlyList<PriorHolding> PriorHoldings => _priorHoldings;
+    /// <summary>Set when the competition is archived: it is kept but nothing changes it any more.</summary>
+    public DateTimeOffset? ArchivedAt { get; private set; }
+
+    /// <summary>When the list of qualified candidates was published; later review changes need a reason.</summary>
+    public DateTimeOffset? QualifiedListPublishedAt { get; private set; }
+
+    /// <summary>The reset-to-zero snapshot: one row per cadre, never changed once written.</summary>
+    public IReadOnlyList<SnapshotEntry> Snapshot => _snapshot;
+
+    public IReadOnlyList<CadreRegistration> Registrations => _registrations;
 
     public IReadOnlyList<Application> Applications => _applications;
+
+    public IReadOnlyList<EligibilityOverride> Overrides => _overrides;
 
     public IReadOnlyList<SpeechSlot> SpeechSlots => _speechSlots;
 
@@ -69,8 +84,20 @@ public partial class Competition
 
     public IReadOnlyList<Filing> Filings => _filings;
 
+    /// <summary>
+    /// Qualified candidates: approved in qualification review for at least one post and not withdrawn.
+    /// Only they reach the speeches and the ballots.
+    /// </summary>
     public IEnumerable<Cadre> Candidates =>
-        _cadres.Where(c => _applications.Any(a => a.CadreId == c.Id)).OrderBy(c => c.Id);
+        _cadres.Where(c => QualifiedApplications.Any(a => a.CadreId == c.Id)).OrderBy(c => c.Id);
+
+    /// <summary>Approved applications of cadres who have not withdrawn: who competes for which post.</summary>
+    public IEnumerable<Application> QualifiedApplications =>
+        _applications.Where(a => a.Review == ReviewStatus.Approved && !IsWithdrawn(a.CadreId));
+
+    public bool IsArchived => ArchivedAt is not null;
+
+    private bool IsWithdrawn(int cadreId) => _registrations.Any(r => r.CadreId == cadreId && r.IsWithdrawn);
 
 
     private Cadre FindCadre(int id) =>
@@ -81,9 +108,38 @@ public partial class Competition
 
     private void EnsureStatus(params CompetitionStatus[] allowed)
     {
+        if (IsArchived)
+        {
+            throw new DomainException("This competition is archived and can no longer be changed.");
+        }
+
         if (!allowed.Contains(Status))
         {
             throw new DomainException("This cannot be done while the competition is at stage {0}.", Status);
         }
+    }
+
+    /// <summary>Only a competition still at its first stage may be deleted; later ones are archived.</summary>
+    public void EnsureDeletable()
+    {
+        if (Status != CompetitionStatus.Draft)
+        {
+            throw new DomainException("Only a competition at its first stage can be deleted; archive it instead.");
+        }
+    }
+
+    public void Archive(DateTimeOffset at)
+    {
+        if (IsArchived)
+        {
+            throw new DomainException("This competition is archived and can no longer be changed.");
+        }
+
+        if (Status == CompetitionStatus.Draft)
+        {
+            throw new DomainException("A competition at its first stage is deleted, not archived.");
+        }
+
+        ArchivedAt = at;
     }
 }

@@ -5,15 +5,10 @@ public class Post
 {
     private Post() { Name = ""; }
 
-    internal Post(string name, PostLevel level, string? exclusionReason, Cadre? holder)
+    internal Post(PostDetails details, Cadre? holder)
     {
-        Name = Guard.Required(name, "Post name is required.");
-        Level = level;
-        if (!string.IsNullOrWhiteSpace(exclusionReason))
-        {
-            ExclusionReason = Guard.Required(exclusionReason, "An excluded post needs the reason it is excluded.", 200);
-        }
-
+        Name = "";
+        Apply(details);
         Holder = holder;
         HolderId = holder?.Id;
     }
@@ -24,21 +19,52 @@ public class Post
 
     public string Name { get; private set; }
 
+    public string? Department { get; private set; }
+
     public PostLevel Level { get; private set; }
 
-    /// <summary>Posts involving secrets or security are not competed; their holders keep them.</summary>
-    public bool IsExcluded => ExclusionReason is not null;
+    public int Headcount { get; private set; }
 
-    public string? ExclusionReason { get; private set; }
+    public EducationLevel? MinimumEducation { get; private set; }
+
+    public string? PreferredMajors { get; private set; }
+
+    public string? OtherRequirements { get; private set; }
+
+    /// <summary>Posts involving secrets or security are not competed; their holders keep them.</summary>
+    public bool IsExcluded => Exclusion is not null;
+
+    public PostExclusion? Exclusion { get; private set; }
 
     /// <summary>Who holds the post now; the reset clears it unless the post is excluded.</summary>
     public int? HolderId { get; private set; }
 
     public Cadre? Holder { get; private set; }
 
-    internal void Vacate()
+    public PostDetails Details => new()
     {
-        Holder = null;
-        HolderId = null;
+        Name = Name, Department = Department, Level = Level, Headcount = Headcount, MinimumEducation = MinimumEducation,
+        PreferredMajors = PreferredMajors, OtherRequirements = OtherRequirements, Exclusion = Exclusion,
+    };
+
+    internal void Apply(PostDetails details)
+    {
+        var d = details.Normalised();
+        Name = d.Name;
+        Department = d.Department;
+        Level = d.Level;
+        Headcount = d.Headcount;
+        MinimumEducation = d.MinimumEducation;
+        PreferredMajors = d.PreferredMajors;
+        OtherRequirements = d.OtherRequirements;
+        Exclusion = d.Exclusion;
     }
+
+    internal void SetHolder(Cadre? holder)
+    {
+        Holder = holder;
+        HolderId = holder?.Id;
+    }
+
+    internal void Vacate() => SetHolder(null);
 }

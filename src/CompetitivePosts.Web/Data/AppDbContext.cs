@@ -35,8 +35,10 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
         Competitions
             .Include(c => c.Posts)
             .Include(c => c.Cadres)
-            .Include(c => c.PriorHoldings)
+            .Include(c => c.Snapshot)
+            .Include(c => c.Registrations)
             .Include(c => c.Applications)
+            .Include(c => c.Overrides)
             .Include(c => c.SpeechSlots)
             .Include(c => c.Voters)
             .Include(c => c.Decisions)

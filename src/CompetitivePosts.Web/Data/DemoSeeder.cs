@@ -32,16 +32,16 @@ public sealed class DemoSeeder(AppDbContext db, AccountSeeder accounts, TimeProv
         "郑佳", "梁爽", "谢东", "宋雨", "唐亮", "韩雪", "冯涛", "邓丽", "曹阳", "彭飞", "周文斌", "吴国庆",
     ];
 
-    private static readonly (string Post, PostLevel Level, string Holder, string? Excluded)[] DemoPosts =
+    private static readonly (string Post, PostLevel Level, string Holder, PostExclusion? Excluded)[] DemoPosts =
     [
-        ("办公室主任", PostLevel.Principal, "刘志强", null),
-        ("财务科科长", PostLevel.Principal, "陈红梅", null),
-        ("企业改革科科长", PostLevel.Principal, "杨海涛", null),
-        ("产权管理科科长", PostLevel.Principal, "赵立新", null),
-        ("保密室主任", PostLevel.Principal, "黄晓燕", "涉及国家秘密，依规不公开竞争"),
-        ("办公室副主任", PostLevel.Deputy, "徐丽娟", null),
-        ("财务科副科长", PostLevel.Deputy, "孙明", null),
-        ("企业改革科副科长", PostLevel.Deputy, "", null),
+        ("办公室主任", PostLevel.Principal, "刘志强", (PostExclusion?)null),
+        ("财务科科长", PostLevel.Principal, "陈红梅", (PostExclusion?)null),
+        ("企业改革科科长", PostLevel.Principal, "杨海涛", (PostExclusion?)null),
+        ("产权管理科科长", PostLevel.Principal, "赵立新", (PostExclusion?)null),
+        ("保密室主任", PostLevel.Principal, "黄晓燕", PostExclusion.ImportantSecrets),
+        ("办公室副主任", PostLevel.Deputy, "徐丽娟", (PostExclusion?)null),
+        ("财务科副科长", PostLevel.Deputy, "孙明", (PostExclusion?)null),
+        ("企业改革科副科长", PostLevel.Deputy, "", (PostExclusion?)null),
     ];
 
     public async Task SeedAsync(CancellationToken ct = default)
@@ -82,23 +82,44 @@ public sealed class DemoSeeder(AppDbContext db, AccountSeeder accounts, TimeProv
         }
     }
 
-    /// <summary>30 cadres: 3 unit leaders (A), 5 middle-level principals (B) and 22 staff (C).</summary>
+    /// <summary>
+    /// 30 cadres: 3 unit leaders (A), 5 middle-level principals (B) and 22 staff (C), with the template's
+    /// fields filled so that the plan shows real results: ages, ranks and appraisals vary by position in
+    /// the list, and a few staff fail a rule (too old, too short in rank, a 基本称职 year).
+    /// </summary>
     private static Competition DemoCompetition(int unitId, DateTimeOffset now)
     {
         var c = new Competition(unitId, "2009年中层干部竞争上岗", now);
-        foreach (var name in Leaders)
+        var today = ChinaDate.Of(now);
+        var i = 0;
+        foreach (var (names, category) in new[] { (Leaders, VoterCategory.A), (Principals, VoterCategory.B), (Staff, VoterCategory.C) })
         {
-            c.AddCadre(name, VoterCategory.A);
-        }
-
-        foreach (var name in Principals)
-        {
-            c.AddCadre(name, VoterCategory.B);
-        }
-
-        foreach (var name in Staff)
-        {
-            c.AddCadre(name, VoterCategory.C);
+            foreach (var name in names)
+            {
+                var rank = category switch
+                {
+                    VoterCategory.A => CadreRank.DeputyCounty,
+                    VoterCategory.B => CadreRank.Section,
+                    _ => i % 3 == 0 ? CadreRank.Clerk : CadreRank.DeputySection,
+                };
+                c.AddCadre(CadreDetails.Of(name, category) with
+                {
+                    Gender = i % 3 == 1 ? Gender.Female : Gender.Male,
+                    BirthDate = today.AddYears(-(31 + (i * 7 % 15))).AddDays(-i * 11),
+                    Ethnicity = i % 9 == 4 ? "回族" : "汉族",
+                    PoliticalStatus = i % 6 == 5 ? "群众" : "中共党员",
+                    Education = i % 5 == 0 ? EducationLevel.Postgraduate : i % 7 == 3 ? EducationLevel.JuniorCollege : EducationLevel.Bachelor,
+                    Major = i % 2 == 0 ? "经济管理" : "财务会计",
+                    Rank = rank,
+                    RankSince = today.AddYears(-(1 + (i % 6))).AddDays(-i),
+                    Department = "国资委机关",
+                    GrassrootsYears = i % 8,
+                    Appraisal1 = i % 4 == 0 ? Appraisal.Excellent : Appraisal.Competent,
+                    Appraisal2 = i == 17 ? Appraisal.BasicallyCompetent : Appraisal.Competent,
+                    Appraisal3 = Appraisal.Competent,
+                }, now);
+                i++;
+            }
         }
 
         return c;

@@ -24,11 +24,38 @@ internal static class CompetitionBuilder
         return entity;
     }
 
-    public static Cadre Cadre(this Competition c, string name, VoterCategory category = VoterCategory.C) =>
-        WithId(c.AddCadre(name, category));
+    /// <summary>A cadre who meets every default rule of the plan for either kind of post.</summary>
+    public static CadreDetails Eligible(string name, VoterCategory category = VoterCategory.C) => CadreDetails.Of(name, category) with
+    {
+        Gender = Gender.Male,
+        BirthDate = new DateOnly(1970, 5, 1),
+        Education = EducationLevel.Bachelor,
+        Rank = CadreRank.DeputySection,
+        RankSince = new DateOnly(2000, 1, 1),
+        InService = true,
+    };
 
-    public static Post Post(this Competition c, string name, Cadre? holder = null, string? excluded = null, PostLevel level = PostLevel.Principal) =>
+    public static Cadre Cadre(this Competition c, string name, VoterCategory category = VoterCategory.C) =>
+        WithId(c.AddCadre(Eligible(name, category), Now));
+
+    public static Post Post(this Competition c, string name, Cadre? holder = null, PostExclusion? excluded = null, PostLevel level = PostLevel.Principal) =>
         WithId(c.AddPost(name, level, excluded, holder?.Id));
+
+    /// <summary>Reset to zero and open registration.</summary>
+    public static void OpenForRegistration(this Competition c)
+    {
+        c.ResetToZero(Now);
+        c.OpenRegistration();
+    }
+
+    /// <summary>Close registration, approve everyone eligible and publish the qualified list.</summary>
+    public static void Qualify(this Competition c)
+    {
+        c.CloseRegistration();
+        AssignIds(c);
+        c.ApproveAllEligible(Now);
+        c.PublishQualifiedList(Now);
+    }
 
     /// <summary>Two competed posts, one excluded; a leader (A), two principals (B) and two staff (C).</summary>
     public static Scenario Standard()
@@ -44,7 +71,7 @@ internal static class CompetitionBuilder
         };
         s.Office = c.Post("办公室主任", s.Liu);
         s.Finance = c.Post("财务科科长", s.Chen);
-        s.Secret = c.Post("保密室主任", s.Leader, "涉密");
+        s.Secret = c.Post("保密室主任", s.Leader, PostExclusion.ImportantSecrets);
         return s;
     }
 
@@ -53,6 +80,11 @@ internal static class CompetitionBuilder
         foreach (var a in c.Applications)
         {
             WithId(a);
+        }
+
+        foreach (var r in c.Registrations)
+        {
+            WithId(r);
         }
 
         foreach (var v in c.Voters)

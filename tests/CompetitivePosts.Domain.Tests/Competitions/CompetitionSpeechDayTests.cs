@@ -137,14 +137,31 @@ public class CompetitionSpeechDayTests
         var order = s.C.Order();
         s.C.NextSpeaker(T(0));
 
-        Assert.Throws<DomainException>(() => s.C.WithdrawSpeaker(order[0], ""));
+        Assert.Throws<DomainException>(() => s.C.WithdrawSpeaker(order[0], "", Now));
         Assert.Equal(SpeechSlotStatus.Waiting, s.C.Slot(order[0]).Status);
 
-        s.C.WithdrawSpeaker(order[0], "身体原因，本人申请放弃");
+        s.C.WithdrawSpeaker(order[0], "身体原因，本人申请放弃", Now);
 
         Assert.Equal(SpeechSlotStatus.Withdrawn, s.C.Slot(order[0]).Status);
         Assert.Equal("身体原因，本人申请放弃", s.C.Slot(order[0]).StatusReason);
         Assert.Equal(order[1], s.C.SpeechProgress!.CurrentCadreId);
+        // The same withdrawal as in registration: off the ballots too (control: the next one stays).
+        Assert.DoesNotContain(s.C.Candidates, c => c.Id == order[0]);
+        Assert.Contains(s.C.Candidates, c => c.Id == order[1]);
+        Assert.True(s.C.Registrations.Single(r => r.CadreId == order[0]).IsWithdrawn);
+    }
+
+    [Fact]
+    public void Withdraw_InRegistrationAfterTheDraw_TakesTheCandidateOutOfTheSpeechOrder()
+    {
+        var s = SpeechScenario.Drawn();
+        var order = s.C.Order();
+
+        s.C.Withdraw(order[2], "本人书面申请放弃", Now, byCadre: true);
+
+        Assert.Equal(SpeechSlotStatus.Withdrawn, s.C.Slot(order[2]).Status);
+        Assert.Equal(SpeechSlotStatus.Waiting, s.C.Slot(order[1]).Status);
+        Assert.DoesNotContain(s.C.Candidates, c => c.Id == order[2]);
     }
 
     [Fact]

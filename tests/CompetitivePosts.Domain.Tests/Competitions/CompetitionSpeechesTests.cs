@@ -34,18 +34,23 @@ public class CompetitionSpeechesTests
     }
 
     [Fact]
-    public void PrimaryApplication_SavedAndUnsaved_EarliestSavedComesFirst()
+    public void PrimaryApplication_TwoPreferences_FirstQualifiedPreferenceComesFirst()
     {
         var s = Standard();
         var deputy = s.C.Post("办公室副主任", level: PostLevel.Deputy);
-        s.C.ResetToZero(Now);
+        s.C.OpenForRegistration();
         s.C.Register(s.Zhang.Id, deputy.Id, true);
+        s.C.Register(s.Zhang.Id, s.Office.Id, true);
         AssignIds(s.C);
-        s.C.Register(s.Zhang.Id, s.Office.Id, true); // not saved yet: id 0
+        Assert.Equal(deputy.Id, s.C.PrimaryApplication(s.Zhang.Id).PostId);
 
-        Assert.Equal(deputy.Id, s.C.PrimaryApplication(s.Zhang.Id).PostId);
-        AssignIds(s.C);
-        Assert.Equal(deputy.Id, s.C.PrimaryApplication(s.Zhang.Id).PostId);
+        // Review turns down the first preference: the candidate speaks under the post they qualified for.
+        s.C.CloseRegistration();
+        var first = s.C.Applications.Single(a => a.CadreId == s.Zhang.Id && a.PostId == deputy.Id);
+        var second = s.C.Applications.Single(a => a.CadreId == s.Zhang.Id && a.PostId == s.Office.Id);
+        s.C.Reject(first.Id, "不符合该职位的专业要求", Now);
+        s.C.Approve(second.Id, Now);
+        Assert.Equal(s.Office.Id, s.C.PrimaryApplication(s.Zhang.Id).PostId);
     }
 
     [Fact]
@@ -190,7 +195,7 @@ public class CompetitionSpeechesTests
         s.C.AddSpeechSession(new DateOnly(2009, 6, 19), new TimeOnly(9, 0), new TimeOnly(10, 0), "第二会议室");
         s.C.AddSpeechSession(new DateOnly(2009, 6, 18), new TimeOnly(16, 0), new TimeOnly(16, 20), "第一会议室");
         var order = s.C.Order();
-        s.C.WithdrawSpeaker(order[1], "本人书面申请放弃");
+        s.C.WithdrawSpeaker(order[1], "本人书面申请放弃", Now);
 
         var times = s.C.SpeechTimetable();
 

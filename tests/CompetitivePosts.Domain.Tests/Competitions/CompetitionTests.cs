@@ -1,5 +1,6 @@
 using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain.Decisions;
+using CompetitivePosts.Domain.Eligibility;
 using CompetitivePosts.Domain.Speeches;
 using CompetitivePosts.Domain.Tally;
 using static CompetitivePosts.Domain.Tests.Competitions.CompetitionBuilder;
@@ -14,11 +15,11 @@ public class CompetitionTests
     private static Scenario Deciding()
     {
         var s = Standard();
-        s.C.ResetToZero(Now);
+        s.C.OpenForRegistration();
         s.C.Register(s.Liu.Id, s.Office.Id, acceptsReassignment: false);
         s.C.Register(s.Zhang.Id, s.Office.Id, acceptsReassignment: true);
         s.C.Register(s.Chen.Id, s.Finance.Id, acceptsReassignment: false);
-        s.C.CloseRegistration();
+        s.C.Qualify();
         s.C.DrawSpeechOrder(SpeechGrouping.ByRank, Now);
         s.C.IssueVoterRoll();
         AssignIds(s.C);
@@ -44,8 +45,10 @@ public class CompetitionTests
 
         s.C.ResetToZero(Now);
 
-        Assert.Equal(CompetitionStatus.Registration, s.C.Status);
-        Assert.Equal(3, s.C.PriorHoldings.Count);
+        Assert.Equal(CompetitionStatus.Reset, s.C.Status);
+        Assert.Equal(5, s.C.Snapshot.Count);
+        Assert.Equal(3, s.C.Snapshot.Count(e => e.PostId is not null));
+        Assert.True(s.C.Snapshot.Single(e => e.CadreId == s.Liu.Id) is { WasMiddlePrincipal: true, PostName: "办公室主任", PostLevel: PostLevel.Principal });
         Assert.Null(s.Office.HolderId);
         Assert.Null(s.Finance.HolderId);
         Assert.Equal(s.Leader.Id, s.Secret.HolderId);
@@ -59,7 +62,7 @@ public class CompetitionTests
 
         var ex = Assert.Throws<DomainException>(() => s.C.ResetToZero(Now));
 
-        Assert.Equal(1 + 2, s.C.PriorHoldings.Count);
+        Assert.Equal(5, s.C.Snapshot.Count);
         Assert.Contains("stage", ex.MessageKey, StringComparison.Ordinal);
     }
 
@@ -67,7 +70,7 @@ public class CompetitionTests
     public void ResetToZero_OnlyExcludedPosts_IsRefused()
     {
         var c = new Competition(1, "x", Now);
-        c.Post("保密室主任", excluded: "涉密");
+        c.Post("保密室主任", excluded: PostExclusion.ImportantSecrets);
 
         Assert.Throws<DomainException>(() => c.ResetToZero(Now));
         Assert.Equal(CompetitionStatus.Draft, c.Status);
@@ -82,29 +85,29 @@ public class CompetitionTests
     }
 
     [Fact]
-    public void IneligibilityReasons_ExcludedPostAndLeader_GivesEveryReason()
+    public void Eligibility_ExcludedPostAndLeader_GivesEveryReason()
     {
         var s = Standard();
         s.C.ResetToZero(Now);
 
-        var reasons = s.C.IneligibilityReasons(s.Leader.Id, s.Secret.Id);
+        var reasons = s.C.Eligibility(s.Leader.Id, s.Secret.Id).Reasons.Select(r => r.Message.Key).ToList();
 
         Assert.Contains("This post is excluded from the competition.", reasons);
         Assert.Contains("Unit leaders at deputy-county level and above do not compete for section-level posts.", reasons);
         Assert.Contains("The cadre keeps an excluded post.", reasons);
-        Assert.Empty(s.C.IneligibilityReasons(s.Zhang.Id, s.Office.Id));
+        Assert.True(s.C.Eligibility(s.Zhang.Id, s.Office.Id).Eligible);
     }
 
     [Fact]
     public void Register_SamePostTwice_IsRefused()
     {
         var s = Standard();
-        s.C.ResetToZero(Now);
+        s.C.OpenForRegistration();
         s.C.Register(s.Zhang.Id, s.Office.Id, false);
 
         var ex = Assert.Throws<DomainException>(() => s.C.Register(s.Zhang.Id, s.Office.Id, false));
 
-        Assert.Equal("The cadre has already registered for this post.", ex.MessageKey);
+        Assert.Equal("The same post is chosen twice.", ex.MessageKey);
         Assert.Single(s.C.Applications);
     }
 
@@ -112,9 +115,9 @@ public class CompetitionTests
     public void OpenVoting_WithoutSpeechOrder_IsRefused()
     {
         var s = Standard();
-        s.C.ResetToZero(Now);
+        s.C.OpenForRegistration();
         s.C.Register(s.Zhang.Id, s.Office.Id, false);
-        s.C.CloseRegistration();
+        s.C.Qualify();
         s.C.IssueVoterRoll();
 
         Assert.Throws<DomainException>(s.C.OpenVoting);
@@ -125,10 +128,10 @@ public class CompetitionTests
     public void DrawSpeechOrder_Twice_IsRefusedAndFirstOrderStands()
     {
         var s = Standard();
-        s.C.ResetToZero(Now);
+        s.C.OpenForRegistration();
         s.C.Register(s.Zhang.Id, s.Office.Id, false);
         s.C.Register(s.Liu.Id, s.Office.Id, false);
-        s.C.CloseRegistration();
+        s.C.Qualify();
         s.C.DrawSpeechOrder(SpeechGrouping.None, Now);
         var first = s.C.SpeechSlots.Select(x => x.CadreId).ToList();
         var seed = s.C.DrawSeed;
@@ -144,13 +147,13 @@ public class CompetitionTests
     {
         var s = Standard();
         var third = s.C.Post("综合科科长");
-        s.C.ResetToZero(Now);
+        s.C.OpenForRegistration();
         s.C.Register(s.Zhang.Id, s.Office.Id, false);
         s.C.Register(s.Zhang.Id, s.Finance.Id, false);
 
         var ex = Assert.Throws<DomainException>(() => s.C.Register(s.Zhang.Id, third.Id, false));
 
-        Assert.Equal("The cadre has reached the limit on posts one may register for.", ex.MessageKey);
+        Assert.Equal("A cadre may register for at most {0} posts.", ex.MessageKey);
         Assert.Equal(2, s.C.Applications.Count);
     }
 
@@ -158,7 +161,7 @@ public class CompetitionTests
     public void IssueVoterRoll_CalledTwice_IssuesOneBallotPerCadre()
     {
         var s = Standard();
-        s.C.ResetToZero(Now);
+        s.C.OpenForRegistration();
 
         var first = s.C.IssueVoterRoll();
         var second = s.C.IssueVoterRoll();

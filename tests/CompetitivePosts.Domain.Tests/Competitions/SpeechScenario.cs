@@ -16,14 +16,14 @@ internal static class SpeechScenario
     {
         var s = Standard();
         var deputy = s.C.Post("办公室副主任", level: PostLevel.Deputy);
-        s.C.ResetToZero(Now);
+        s.C.OpenForRegistration();
         s.C.Register(s.Liu.Id, s.Office.Id, false);
         s.C.Register(s.Zhang.Id, deputy.Id, true);
         s.C.Register(s.Chen.Id, s.Finance.Id, false);
         s.C.Register(s.Li.Id, deputy.Id, false);
         s.C.Register(s.Zhang.Id, s.Office.Id, true);
         AssignIds(s.C);
-        s.C.CloseRegistration();
+        s.C.Qualify();
         return (s, deputy);
     }
 

@@ -69,6 +69,36 @@ public static class BrowserHelpers
         await page.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
+    /// <summary>Types into a MudAutocomplete and picks the first suggestion that contains <paramref name="optionText"/>.</summary>
+    public static async Task PickMudAsync(this IPage page, string testId, string optionText, string? typed = null)
+    {
+        var input = page.Locator(MudInput(testId)).First;
+        await input.ClickAsync();
+        await input.FillAsync(typed ?? optionText);
+        var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = optionText }).First;
+        await item.ClickAsync();
+        try
+        {
+            await page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 3000 });
+        }
+        catch (TimeoutException)
+        {
+            // Some pages reload after the choice and the list opens again under the cursor: close it as a person would.
+            await page.Keyboard.PressAsync("Escape");
+            await page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        }
+    }
+
+    /// <summary>Answers the reason dialog: types the reason and presses its button.</summary>
+    public static async Task GiveReasonAsync(this IPage page, string reason)
+    {
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.WaitForAsync();
+        await dialog.Locator("textarea").First.FillAsync(reason);
+        await dialog.Locator("[data-testid=reason-submit]").ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
     public static async Task ConfirmDialogAsync(this IPage page)
     {
         var dialog = page.Locator(".mud-dialog");

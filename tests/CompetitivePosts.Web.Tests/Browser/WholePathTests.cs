@@ -42,32 +42,50 @@ public partial class WholePathTests(AppFixture app)
         var id = int.Parse(RosterUrl().Match(org.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         await org.WaitForCircuitAsync();
 
+        // Birth and rank dates relative to today: a new plan counts ages on the day the competition is created.
+        var born = DateTime.UtcNow.AddYears(-38).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var since = DateTime.UtcNow.AddYears(-6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (cadre, category) in new[] { ("甲领导", "A票"), ("乙科长", "B票"), ("丙干部", "C票"), ("丁干部", "C票") })
         {
+            await org.ClickAsync("[data-testid=add-cadre]");
             await org.FillMudAsync("cadre-name", cadre);
             await org.SelectMudAsync("cadre-category", category);
-            await org.ClickAsync("[data-testid=add-cadre]");
+            await org.FillMudAsync("cadre-birth", born);
+            await org.SelectMudAsync("cadre-education", "大学本科");
+            await org.SelectMudAsync("cadre-rank", "副科级");
+            await org.FillMudAsync("cadre-rank-since", since);
+            if (category == "A票")
+            {
+                await org.ShotAsync("02a-cadre-editor");
+            }
+
+            await org.ClickAsync("[data-testid=save-cadre]");
             await org.Locator("[data-testid=cadres-table]").GetByText(cadre).WaitForAsync();
         }
 
         foreach (var (post, level, holder, excluded) in new[]
                  {
-                     ("综合科科长", "正职", "乙科长", ""), ("机要室主任", "正职", "", "涉及国家秘密"), ("综合科副科长", "副职", "", ""),
+                     ("综合科科长", "正科", "乙科长", ""), ("机要室主任", "正科", "", "涉及重要机密"), ("综合科副科长", "副科", "", ""),
                  })
         {
+            await org.ClickAsync("[data-testid=add-post]");
             await org.FillMudAsync("post-name", post);
             await org.SelectMudAsync("post-level", level);
             if (holder.Length > 0)
             {
-                await org.SelectMudAsync("post-holder", holder);
+                await org.PickMudAsync("post-holder", holder);
             }
 
-            await org.FillMudAsync("post-exclusion", excluded);
-            await org.ClickAsync("[data-testid=add-post]");
+            if (excluded.Length > 0)
+            {
+                await org.SelectMudAsync("post-exclusion", excluded);
+            }
+
+            await org.ClickAsync("[data-testid=save-post]");
             await org.Locator("[data-testid=posts-table]").GetByText(post).First.WaitForAsync();
         }
 
-        await Assertions.Expect(org.Locator("[data-testid=posts-table]")).ToContainTextAsync("涉及国家秘密");
+        await Assertions.Expect(org.Locator("[data-testid=posts-table]")).ToContainTextAsync("涉及重要机密");
         await org.ShotAsync("02-roster");
 
         // 2. Reset to zero.
@@ -76,26 +94,37 @@ public partial class WholePathTests(AppFixture app)
         await Assertions.Expect(org.Locator("[data-testid=reset-to-zero]")).ToHaveCountAsync(0);
         await Assertions.Expect(org.Locator("[data-testid=posts-table] tr").Filter(new() { HasText = "综合科科长" })).ToContainTextAsync("空缺");
 
-        // 3. Registration, with eligibility reasons shown before registering.
+        // 3. Registration: opened, each form starting clean, closed; then qualification review and the published list.
         await org.GotoInteractiveAsync($"/competitions/{id}/registration");
-        await org.SelectMudAsync("reg-cadre", "丁干部");
-        await org.SelectMudAsync("reg-post", "综合科副科长");
+        await org.ClickAsync("[data-testid=open-registration]");
+        await org.ConfirmDialogAsync();
+        await org.PickMudAsync("reg-cadre", "丁干部");
+        await org.PickMudAsync("reg-pref-1", "综合科副科长");
+        await org.Locator(BrowserHelpers.MudInput("reg-accepts")).CheckAsync();
         await org.ClickAsync("[data-testid=register]");
         await Assertions.Expect(org.Locator("[data-testid=applications-table] tbody tr")).ToHaveCountAsync(1);
-        // The same pair again: the reason shows before anyone clicks, and the button is off.
-        await Assertions.Expect(org.Locator("[data-testid=reg-reason]")).ToContainTextAsync("已报名");
-        await Assertions.Expect(org.Locator("[data-testid=register]")).ToBeDisabledAsync();
         foreach (var cadre in new[] { "乙科长", "丙干部" })
         {
-            await org.SelectMudAsync("reg-cadre", cadre);
-            await org.SelectMudAsync("reg-post", "综合科科长");
+            // 服从调剂 does not carry over from the registration before.
+            await Assertions.Expect(org.Locator(BrowserHelpers.MudInput("reg-accepts"))).Not.ToBeCheckedAsync();
+            await org.PickMudAsync("reg-cadre", cadre);
+            await org.PickMudAsync("reg-pref-1", "综合科科长");
             await org.ClickAsync("[data-testid=register]");
         }
 
         await Assertions.Expect(org.Locator("[data-testid=applications-table] tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(org.Locator("[data-testid=registration-row][data-name='丁干部'] [data-testid=accepts]")).ToHaveTextAsync("是");
+        await Assertions.Expect(org.Locator("[data-testid=registration-row][data-name='丙干部'] [data-testid=accepts]")).ToHaveTextAsync("否");
         await org.ShotAsync("03-registration");
         await org.ClickAsync("[data-testid=close-registration]");
+        await org.ConfirmDialogAsync();
         await Assertions.Expect(org.Locator("[data-testid=close-registration]")).ToHaveCountAsync(0);
+        await org.GotoInteractiveAsync($"/competitions/{id}/review");
+        await org.ClickAsync("[data-testid=approve-all]");
+        await org.ConfirmDialogAsync();
+        await org.ClickAsync("[data-testid=publish-list]");
+        await org.ConfirmDialogAsync();
+        await org.Locator("[data-testid=published-alert]").WaitForAsync();
 
         // 4. Speeches: the order, drawn by lot.
         await org.GotoInteractiveAsync($"/competitions/{id}/speeches");

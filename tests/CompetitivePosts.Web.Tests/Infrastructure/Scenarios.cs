@@ -37,10 +37,11 @@ public static class Scenarios
         var unitId = await app.DemoUnitIdAsync();
         await using var db = app.NewDb();
         var c = new Competition(unitId, name ?? "测试-" + Guid.NewGuid().ToString("N")[..8], DateTimeOffset.UtcNow);
-        c.AddCadre("甲", VoterCategory.A);
-        c.AddCadre("乙", VoterCategory.B);
-        c.AddCadre("丙", VoterCategory.C);
-        c.AddCadre("丁", VoterCategory.C);
+        var now = DateTimeOffset.UtcNow;
+        c.AddCadre(TestCadres.Eligible("甲", VoterCategory.A), now);
+        c.AddCadre(TestCadres.Eligible("乙", VoterCategory.B), now);
+        c.AddCadre(TestCadres.Eligible("丙", VoterCategory.C), now);
+        c.AddCadre(TestCadres.Eligible("丁", VoterCategory.C), now);
         db.Competitions.Add(c);
         db.Audit(() => c.Id, Arranger, ArrangeAction);
         await db.SaveChangesAsync();
@@ -52,9 +53,15 @@ public static class Scenarios
         await db.SaveChangesAsync();
 
         c.ResetToZero(DateTimeOffset.UtcNow);
+        c.OpenRegistration();
         c.Register(Cadre("乙"), post.Id, false);
         c.Register(Cadre("丙"), post.Id, true);
         c.CloseRegistration();
+        db.Audit(c.Id, Arranger, ArrangeAction);
+        await db.SaveChangesAsync();
+
+        c.ApproveAllEligible(DateTimeOffset.UtcNow);
+        c.PublishQualifiedList(DateTimeOffset.UtcNow);
         c.DrawSpeechOrder(SpeechGrouping.ByRank, DateTimeOffset.UtcNow);
         c.IssueVoterRoll();
         c.OpenVoting();

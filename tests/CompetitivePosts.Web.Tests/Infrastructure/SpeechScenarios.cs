@@ -26,12 +26,13 @@ public static class SpeechScenarios
         var unitId = await app.DemoUnitIdAsync();
         await using var db = app.NewDb();
         var c = new Competition(unitId, name ?? "演讲测试-" + Guid.NewGuid().ToString("N")[..6], DateTimeOffset.UtcNow);
-        c.AddCadre("孙书记", VoterCategory.A);
-        c.AddCadre("王建国", VoterCategory.B);
-        c.AddCadre("李明华", VoterCategory.B);
+        var now = DateTimeOffset.UtcNow;
+        c.AddCadre(TestCadres.Eligible("孙书记", VoterCategory.A), now);
+        c.AddCadre(TestCadres.Eligible("王建国", VoterCategory.B), now);
+        c.AddCadre(TestCadres.Eligible("李明华", VoterCategory.B), now);
         foreach (var staff in new[] { "张卫东", "刘晓燕", "陈志强", "赵丽萍" })
         {
-            c.AddCadre(staff, VoterCategory.C);
+            c.AddCadre(TestCadres.Eligible(staff), now);
         }
 
         db.Competitions.Add(c);
@@ -46,6 +47,7 @@ public static class SpeechScenarios
         await db.SaveChangesAsync();
 
         c.ResetToZero(DateTimeOffset.UtcNow);
+        c.OpenRegistration();
         c.Register(Cadre("王建国"), office.Id, false);
         c.Register(Cadre("李明华"), finance.Id, false);
         c.Register(Cadre("张卫东"), deputy.Id, true);
@@ -57,6 +59,10 @@ public static class SpeechScenarios
         // A later application for a second post, so that it has the higher id.
         c.Register(Cadre("赵丽萍"), finance.Id, true);
         c.CloseRegistration();
+        db.Audit(c.Id, Scenarios.Arranger, Scenarios.ArrangeAction);
+        await db.SaveChangesAsync();
+        c.ApproveAllEligible(DateTimeOffset.UtcNow);
+        c.PublishQualifiedList(DateTimeOffset.UtcNow);
         if (drawn)
         {
             c.AddSpeechSession(new DateOnly(2009, 6, 18), new TimeOnly(8, 30), new TimeOnly(9, 0), "市国资委第一会议室");

@@ -13,12 +13,21 @@ internal sealed class CompetitionConfiguration : IEntityTypeConfiguration<Compet
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(c => c.Candidates);
+        builder.Ignore(c => c.QualifiedApplications);
         builder.Ignore(c => c.LatestFiling);
+        builder.Ignore(c => c.Rules);
+        builder.Ignore(c => c.IsArchived);
+        builder.Ignore(c => c.QualifiedListPublished);
+        builder.Property(c => c.PrincipalMinRank).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.DeputyMinRank).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.MinimumEducation).HasConversion<string>().HasMaxLength(20);
 
         builder.HasMany(c => c.Posts).WithOne().HasForeignKey(p => p.CompetitionId);
         builder.HasMany(c => c.Cadres).WithOne().HasForeignKey(p => p.CompetitionId);
-        builder.HasMany(c => c.PriorHoldings).WithOne().HasForeignKey(p => p.CompetitionId);
+        builder.HasMany(c => c.Snapshot).WithOne().HasForeignKey(p => p.CompetitionId);
+        builder.HasMany(c => c.Registrations).WithOne().HasForeignKey(p => p.CompetitionId);
         builder.HasMany(c => c.Applications).WithOne().HasForeignKey(p => p.CompetitionId);
+        builder.HasMany(c => c.Overrides).WithOne().HasForeignKey(p => p.CompetitionId);
         builder.HasMany(c => c.SpeechSlots).WithOne().HasForeignKey(p => p.CompetitionId);
         builder.HasMany(c => c.Voters).WithOne().HasForeignKey(p => p.CompetitionId);
         builder.HasMany(c => c.Decisions).WithOne().HasForeignKey(p => p.CompetitionId);
@@ -30,8 +39,8 @@ internal sealed class CompetitionConfiguration : IEntityTypeConfiguration<Compet
         builder.Property(c => c.DrawSeed).HasMaxLength(64);
         foreach (var name in new[]
                  {
-                     nameof(Competition.Posts), nameof(Competition.Cadres), nameof(Competition.PriorHoldings),
-                     nameof(Competition.Applications), nameof(Competition.SpeechSlots), nameof(Competition.Voters),
+                     nameof(Competition.Posts), nameof(Competition.Cadres), nameof(Competition.Snapshot),
+                     nameof(Competition.Registrations), nameof(Competition.Applications), nameof(Competition.Overrides), nameof(Competition.SpeechSlots), nameof(Competition.Voters),
                      nameof(Competition.Decisions), nameof(Competition.Filings), nameof(Competition.SpeechSessions),
                  })
         {

@@ -111,9 +111,6 @@ namespace CompetitivePosts.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<bool>("AcceptsReassignment")
-                        .HasColumnType("boolean");
-
                     b.Property<int>("CadreId")
                         .HasColumnType("integer");
 
@@ -122,6 +119,21 @@ namespace CompetitivePosts.Web.Data.Migrations
 
                     b.Property<int>("PostId")
                         .HasColumnType("integer");
+
+                    b.Property<int>("Preference")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -143,6 +155,21 @@ namespace CompetitivePosts.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Appraisal1")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Appraisal2")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Appraisal3")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(1)
@@ -151,17 +178,141 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Property<int>("CompetitionId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CurrentTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Education")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("GrassrootsYears")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("InService")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsCountyLeader")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsMiddlePrincipal")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KinName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("KinRelation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Major")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("PoliticalStatus")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Rank")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("RankSince")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegistrationTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("TitleSince")
+                        .HasColumnType("date");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("RegistrationTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("CompetitionId", "Name")
                         .IsUnique();
 
                     b.ToTable("Cadres");
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Domain.Competitions.CadreRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AcceptsReassignment")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Statement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("WithdrawnByCadre")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId")
+                        .IsUnique();
+
+                    b.HasIndex("CompetitionId");
+
+                    b.ToTable("CadreRegistration");
                 });
 
             modelBuilder.Entity("CompetitivePosts.Domain.Competitions.Competition", b =>
@@ -177,11 +328,25 @@ namespace CompetitivePosts.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ChangeoverMinutes")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DeputyMaxAge")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeputyMinRank")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("DeputyMinYears")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("DrawAlgorithm")
                         .HasColumnType("integer");
@@ -196,6 +361,13 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Property<int>("MaxApplicationsPerCadre")
                         .HasColumnType("integer");
 
+                    b.Property<string>("MinimumEducation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("MinimumGrassrootsYears")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MinimumScorePercent")
                         .HasColumnType("integer");
 
@@ -204,8 +376,31 @@ namespace CompetitivePosts.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("NoPoorAppraisal")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PrincipalMaxAge")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PrincipalMinRank")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("PrincipalMinYears")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("QualifiedListPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("QuestionMinutes")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("RequireInService")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("ResetAt")
                         .HasColumnType("timestamp with time zone");
@@ -274,6 +469,43 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.ToTable("Decision");
                 });
 
+            modelBuilder.Entity("CompetitivePosts.Domain.Competitions.EligibilityOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CadreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetitionId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("CadreId", "PostId")
+                        .IsUnique();
+
+                    b.ToTable("EligibilityOverride");
+                });
+
             modelBuilder.Entity("CompetitivePosts.Domain.Competitions.Filing", b =>
                 {
                     b.Property<int>("Id")
@@ -326,9 +558,18 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Property<int>("CompetitionId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("ExclusionReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Exclusion")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Headcount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<int?>("HolderId")
                         .HasColumnType("integer");
@@ -338,10 +579,22 @@ namespace CompetitivePosts.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("MinimumEducation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OtherRequirements")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PreferredMajors")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 
@@ -353,7 +606,7 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.ToTable("Posts");
                 });
 
-            modelBuilder.Entity("CompetitivePosts.Domain.Competitions.PriorHolding", b =>
+            modelBuilder.Entity("CompetitivePosts.Domain.Competitions.SnapshotEntry", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -361,35 +614,55 @@ namespace CompetitivePosts.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AddedAfterReset")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("CadreId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("CadreName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
 
                     b.Property<int>("CompetitionId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Level")
-                        .IsRequired()
+                    b.Property<bool>("PostExcluded")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PostLevel")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<int>("PostId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("PostName")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("WasCountyLeader")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("WasMiddlePrincipal")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("CadreId");
+                    b.HasIndex("CadreId")
+                        .IsUnique();
 
                     b.HasIndex("CompetitionId");
 
-                    b.HasIndex("PostId")
-                        .IsUnique();
+                    b.HasIndex("PostId");
 
-                    b.ToTable("PriorHolding");
+                    b.ToTable("SnapshotEntry");
                 });
 
             modelBuilder.Entity("CompetitivePosts.Domain.Competitions.SpeechSlot", b =>
@@ -929,6 +1202,23 @@ namespace CompetitivePosts.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CompetitivePosts.Domain.Competitions.CadreRegistration", b =>
+                {
+                    b.HasOne("CompetitivePosts.Domain.Competitions.Cadre", "Cadre")
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CompetitivePosts.Domain.Competitions.Competition", null)
+                        .WithMany("Registrations")
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cadre");
+                });
+
             modelBuilder.Entity("CompetitivePosts.Domain.Competitions.Competition", b =>
                 {
                     b.HasOne("CompetitivePosts.Domain.Competitions.Unit", null)
@@ -963,6 +1253,27 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Navigation("Post");
                 });
 
+            modelBuilder.Entity("CompetitivePosts.Domain.Competitions.EligibilityOverride", b =>
+                {
+                    b.HasOne("CompetitivePosts.Domain.Competitions.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CompetitivePosts.Domain.Competitions.Competition", null)
+                        .WithMany("Overrides")
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CompetitivePosts.Domain.Competitions.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CompetitivePosts.Domain.Competitions.Filing", b =>
                 {
                     b.HasOne("CompetitivePosts.Domain.Competitions.Competition", null)
@@ -988,7 +1299,7 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Navigation("Holder");
                 });
 
-            modelBuilder.Entity("CompetitivePosts.Domain.Competitions.PriorHolding", b =>
+            modelBuilder.Entity("CompetitivePosts.Domain.Competitions.SnapshotEntry", b =>
                 {
                     b.HasOne("CompetitivePosts.Domain.Competitions.Cadre", "Cadre")
                         .WithMany()
@@ -997,7 +1308,7 @@ namespace CompetitivePosts.Web.Data.Migrations
                         .IsRequired();
 
                     b.HasOne("CompetitivePosts.Domain.Competitions.Competition", null)
-                        .WithMany("PriorHoldings")
+                        .WithMany("Snapshot")
                         .HasForeignKey("CompetitionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1005,8 +1316,7 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.HasOne("CompetitivePosts.Domain.Competitions.Post", "Post")
                         .WithMany()
                         .HasForeignKey("PostId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Cadre");
 
@@ -1164,9 +1474,13 @@ namespace CompetitivePosts.Web.Data.Migrations
 
                     b.Navigation("Filings");
 
+                    b.Navigation("Overrides");
+
                     b.Navigation("Posts");
 
-                    b.Navigation("PriorHoldings");
+                    b.Navigation("Registrations");
+
+                    b.Navigation("Snapshot");
 
                     b.Navigation("SpeechProgress");
 

@@ -35,6 +35,26 @@ public static class AuditActions
     public const string SpeechNext = "speech.next";
     public const string ProjectorIssue = "projector.issue";
     public const string ProjectorRevoke = "projector.revoke";
+    public const string CompetitionDelete = "competition.delete";
+    public const string CompetitionArchive = "competition.archive";
+    public const string CadreUpdate = "cadre.update";
+    public const string CadreDelete = "cadre.delete";
+    public const string PostUpdate = "post.update";
+    public const string PostDelete = "post.delete";
+    public const string CadresImport = "cadre.import";
+    public const string PostsImport = "post.import";
+    public const string ResetUndo = "roster.reset.undo";
+    public const string PlanChange = "plan.change";
+    public const string EligibilityOverride = "eligibility.override";
+    public const string EligibilityOverrideRemove = "eligibility.override.remove";
+    public const string RegistrationOpen = "registration.open";
+    public const string RegistrationChange = "registration.change";
+    public const string RegistrationWithdraw = "registration.withdraw";
+    public const string RegistrationLinkIssue = "registration.link";
+    public const string ReviewApprove = "review.approve";
+    public const string ReviewReject = "review.reject";
+    public const string ReviewApproveAll = "review.approve-all";
+    public const string ReviewPublish = "review.publish";
 
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
@@ -67,6 +87,26 @@ public static class AuditActions
         [SpeechNext] = "Called the next speaker",
         [ProjectorIssue] = "Issued a projector link",
         [ProjectorRevoke] = "Revoked a projector link",
+        [CompetitionDelete] = "Deleted the competition",
+        [CompetitionArchive] = "Archived the competition",
+        [CadreUpdate] = "Changed a cadre",
+        [CadreDelete] = "Deleted a cadre",
+        [PostUpdate] = "Changed a post",
+        [PostDelete] = "Deleted a post",
+        [CadresImport] = "Imported the roster",
+        [PostsImport] = "Imported the posts",
+        [ResetUndo] = "Undid the reset to zero",
+        [PlanChange] = "Changed the eligibility rules",
+        [EligibilityOverride] = "Overrode an eligibility result",
+        [EligibilityOverrideRemove] = "Removed an eligibility override",
+        [RegistrationOpen] = "Opened registration",
+        [RegistrationChange] = "Changed a registration",
+        [RegistrationWithdraw] = "Recorded a withdrawal",
+        [RegistrationLinkIssue] = "Issued personal registration links",
+        [ReviewApprove] = "Approved a registration",
+        [ReviewReject] = "Rejected a registration",
+        [ReviewApproveAll] = "Approved every eligible registration",
+        [ReviewPublish] = "Published the qualified list",
     };
 
     public static IReadOnlyCollection<string> All => Labels.Keys;

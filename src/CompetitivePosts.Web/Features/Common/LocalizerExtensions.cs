@@ -14,6 +14,15 @@ public static class LocalizerExtensions
         return localizer[ex.MessageKey, args];
     }
 
+    /// <summary>A rule's or an import's message in the user's language; enum arguments are translated too.</summary>
+    public static string Message(this IStringLocalizer localizer, DomainMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        ArgumentNullException.ThrowIfNull(message);
+        var args = message.Args.Select(a => a is Enum e ? (object)localizer.Enum(e) : a).ToArray();
+        return localizer[message.Key, args];
+    }
+
     /// <summary>Enum values are keyed "Type.Value" so that equal names in two enums can differ.</summary>
     public static string Enum(this IStringLocalizer localizer, Enum value)
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CompetitivePosts.Web.Features.Competitions;
 
 public sealed record CompetitionListItem(int Id, string Name, string UnitName, CompetitionStatus Status, DateTimeOffset CreatedAt,
-    int Posts, int Cadres, int Applications, int Voters, int Ballots);
+    int Posts, int Cadres, int Applications, int Voters, int Ballots, DateTimeOffset? ArchivedAt = null, int UnitId = 0);
 
 public sealed record UnitOption(int Id, string Name);
 
@@ -27,17 +27,17 @@ public sealed class CompetitionsHandler(IDbContextFactory<AppDbContext> dbFactor
         }
 
         var rows = await query
-            .OrderByDescending(c => c.CreatedAt)
+            .OrderBy(c => c.ArchivedAt != null).ThenByDescending(c => c.CreatedAt)
             .Select(c => new
             {
-                c.Id, c.Name, c.UnitId, c.Status, c.CreatedAt,
-                Posts = c.Posts.Count, Cadres = c.Cadres.Count, Applications = c.Applications.Count, Voters = c.Voters.Count,
+                c.Id, c.Name, c.UnitId, c.Status, c.CreatedAt, c.ArchivedAt,
+                Posts = c.Posts.Count, Cadres = c.Cadres.Count, Applications = c.Registrations.Count(r => r.WithdrawnAt == null), Voters = c.Voters.Count,
                 Ballots = db.Ballots.Count(b => b.CompetitionId == c.Id),
             })
             .ToListAsync(ct);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return [.. rows.Select(r => new CompetitionListItem(r.Id, r.Name, units[r.UnitId], r.Status, r.CreatedAt,
-            r.Posts, r.Cadres, r.Applications, r.Voters, r.Ballots))];
+            r.Posts, r.Cadres, r.Applications, r.Voters, r.Ballots, r.ArchivedAt, r.UnitId))];
     }
 
     public async Task<IReadOnlyList<UnitOption>> UnitsAsync(Actor actor, CancellationToken ct = default)

@@ -35,7 +35,8 @@ public sealed class DecisionsHandler(IDbContextFactory<AppDbContext> dbFactory, 
     {
         var tally = await TallyQuery.ComputeAsync(db, c, ct);
         var names = c.Cadres.ToDictionary(x => x.Id, x => x.Name);
-        var reassignable = c.Applications.Where(a => a.AcceptsReassignment).Select(a => a.CadreId).Distinct().ToList();
+        var candidates = c.Candidates.Select(x => x.Id).ToHashSet();
+        var reassignable = c.Registrations.Where(r => r.AcceptsReassignment && candidates.Contains(r.CadreId)).Select(r => r.CadreId).ToList();
         var posts = tally.Posts.Select(p =>
         {
             var applied = p.Candidates.Select(x => x.CadreId).ToHashSet();

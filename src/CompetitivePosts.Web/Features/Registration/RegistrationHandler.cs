@@ -1,45 +1,70 @@
 using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Common;
+using CompetitivePosts.Web.Features.Plan;
 using Microsoft.EntityFrameworkCore;
 
 namespace CompetitivePosts.Web.Features.Registration;
 
-public sealed record PickOption(int Id, string Name);
+public sealed record PreferenceRow(int ApplicationId, int Preference, int PostId, string PostName, ReviewStatus Review, string? ReviewNote);
 
-public sealed record ApplicationRow(int Id, string CadreName, string PostName, bool AcceptsReassignment);
+public sealed record RegistrationRow(int CadreId, string CadreName, string? Department, IReadOnlyList<PreferenceRow> Preferences,
+    bool AcceptsReassignment, string? Statement, DateTimeOffset RegisteredAt, DateTimeOffset? ChangedAt, DateTimeOffset? WithdrawnAt,
+    string? WithdrawalReason, bool WithdrawnByCadre);
 
-public sealed record RegistrationView(CompetitionHeader Header, IReadOnlyList<PickOption> Cadres, IReadOnlyList<PickOption> Posts,
-    IReadOnlyList<ApplicationRow> Applications);
+/// <summary>报名率: registered ÷ eligible. Withdrawn cadres registered too, but count apart.</summary>
+public sealed record Participation(int Registered, int Withdrawn, int Eligible)
+{
+    public double Percent => Eligible == 0 ? 0 : 100.0 * Registered / Eligible;
+}
 
-/// <summary>报名: cadres register for open posts, with eligibility reasons, then registration closes.</summary>
-public sealed class RegistrationHandler(IDbContextFactory<AppDbContext> dbFactory)
+public sealed record RegistrationView(CompetitionHeader Header, int MaxApplications, IReadOnlyList<PickOption> Cadres,
+    IReadOnlyList<PickOption> Posts, IReadOnlyList<RegistrationRow> Registrations, Participation Participation, int LinksIssued);
+
+/// <summary>The registrations of a competition, and opening and closing registration.</summary>
+public sealed class RegistrationHandler(IDbContextFactory<AppDbContext> dbFactory, RegistrationNotifier notifier)
 {
     public async Task<RegistrationView> GetAsync(int competitionId, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await db.LoadForViewAsync(competitionId, actor, ct);
-        var cadres = c.Cadres.Where(x => x.Category != VoterCategory.A).OrderBy(x => x.Id).Select(x => new PickOption(x.Id, x.Name)).ToList();
-        var posts = c.Posts.Where(p => !p.IsExcluded).OrderBy(p => p.Level).ThenBy(p => p.Id).Select(p => new PickOption(p.Id, p.Name)).ToList();
-        var applications = c.Applications.OrderBy(a => a.Id)
-            .Select(a => new ApplicationRow(a.Id, c.Cadres.First(x => x.Id == a.CadreId).Name, c.Posts.First(p => p.Id == a.PostId).Name,
-                a.AcceptsReassignment))
-            .ToList();
-        return new RegistrationView(await db.HeaderAsync(c, ct), cadres, posts, applications);
+        var cadres = c.Cadres.Where(x => !x.IsCountyLeader).OrderBy(x => x.Name, StringComparer.Ordinal)
+            .Select(x => new PickOption(x.Id, x.Name, x.Department)).ToList();
+        var posts = c.Posts.Where(p => !p.IsExcluded).OrderBy(p => p.Level).ThenBy(p => p.Id)
+            .Select(p => new PickOption(p.Id, p.Name, p.Department)).ToList();
+        return new RegistrationView(await db.HeaderAsync(c, ct), c.MaxApplicationsPerCadre, cadres, posts, Rows(c), ParticipationOf(c),
+            c.Cadres.Count(x => x.RegistrationTokenHash is not null));
     }
 
-    /// <summary>Why the pair is not eligible, shown before the organizer tries to register it.</summary>
-    public async Task<IReadOnlyList<string>> ReasonsAsync(int competitionId, Actor actor, int cadreId, int postId, CancellationToken ct = default)
+    public static IReadOnlyList<RegistrationRow> Rows(Competition c)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var c = await db.LoadForViewAsync(competitionId, actor, ct);
-        return c.IneligibilityReasons(cadreId, postId);
+        ArgumentNullException.ThrowIfNull(c);
+        var names = c.Cadres.ToDictionary(x => x.Id);
+        var posts = c.Posts.ToDictionary(p => p.Id, p => p.Name);
+        return [.. c.Registrations.OrderBy(r => r.RegisteredAt).ThenBy(r => r.Id)
+            .Select(r => new RegistrationRow(r.CadreId, names[r.CadreId].Name, names[r.CadreId].Department,
+                [.. c.Applications.Where(a => a.CadreId == r.CadreId).OrderBy(a => a.Preference)
+                    .Select(a => new PreferenceRow(a.Id, a.Preference, a.PostId, posts[a.PostId], a.Review, a.ReviewNote))],
+                r.AcceptsReassignment, r.Statement, r.RegisteredAt, r.ChangedAt, r.WithdrawnAt, r.WithdrawalReason, r.WithdrawnByCadre))];
     }
 
-    public Task RegisterAsync(int competitionId, Actor actor, int cadreId, int postId, bool acceptsReassignment, CancellationToken ct = default) =>
-        dbFactory.ChangeCompetitionAsync(competitionId, actor, AuditActions.Register, c => c.Register(cadreId, postId, acceptsReassignment), ct);
+    public static Participation ParticipationOf(Competition c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new Participation(c.Registrations.Count(r => !r.IsWithdrawn), c.Registrations.Count(r => r.IsWithdrawn), c.EligibleCadreCount());
+    }
 
-    public Task CloseAsync(int competitionId, Actor actor, CancellationToken ct = default) =>
-        dbFactory.ChangeCompetitionAsync(competitionId, actor, AuditActions.RegistrationClose, c => c.CloseRegistration(), ct);
+    public async Task OpenAsync(int competitionId, Actor actor, CancellationToken ct = default)
+    {
+        await dbFactory.ChangeCompetitionAsync(competitionId, actor, AuditActions.RegistrationOpen, c => c.OpenRegistration(), ct);
+        await notifier.PublishAsync(competitionId);
+    }
+
+    public async Task CloseAsync(int competitionId, Actor actor, CancellationToken ct = default)
+    {
+        await dbFactory.ChangeCompetitionAsync(competitionId, actor, AuditActions.RegistrationClose, c => c.CloseRegistration(), ct);
+        await notifier.PublishAsync(competitionId);
+    }
 }

@@ -77,11 +77,11 @@ public sealed class SpeechesQuery(IDbContextFactory<AppDbContext> dbFactory, Tim
             c.SpeechProgress?.Phase ?? SpeechPhase.NotStarted, SpeechLiveQuery.Of(c, clock.GetUtcNow()));
     }
 
-    /// <summary>The posts a candidate applied for, the one they speak under first.</summary>
+    /// <summary>The posts a candidate qualified for, the one they speak under first, then by preference.</summary>
     internal static string PostsOf(Competition c, int cadreId)
     {
         var primary = c.PrimaryApplication(cadreId).PostId;
-        return string.Join("、", c.Applications.Where(a => a.CadreId == cadreId).OrderBy(a => a.PostId != primary).ThenBy(a => a.Id)
+        return string.Join("、", c.QualifiedApplications.Where(a => a.CadreId == cadreId).OrderBy(a => a.PostId != primary).ThenBy(a => a.Preference)
             .Select(a => c.Posts.First(p => p.Id == a.PostId).Name));
     }
 

@@ -15,7 +15,7 @@ public static class WithdrawSpeaker
             ArgumentNullException.ThrowIfNull(command);
             var reason = command.Reason?.Trim() ?? "";
             return change.RunAsync(command.CompetitionId, actor, AuditActions.SpeechWithdraw,
-                c => c.WithdrawSpeaker(command.CadreId, reason), new { cadreId = command.CadreId, reason }, ct);
+                c => c.WithdrawSpeaker(command.CadreId, reason, change.Clock.GetUtcNow()), new { cadreId = command.CadreId, reason }, ct);
         }
     }
 }

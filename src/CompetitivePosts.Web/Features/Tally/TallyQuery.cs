@@ -70,7 +70,7 @@ public sealed class TallyQuery(IDbContextFactory<AppDbContext> dbFactory)
             .OrderBy(p => p.Level).ThenBy(p => p.Id)
             .Select(p =>
             {
-                var applicants = competition.Applications.Where(a => a.PostId == p.Id)
+                var applicants = competition.QualifiedApplications.Where(a => a.PostId == p.Id)
                     .Select(a => results[a.CadreId])
                     .OrderBy(r => names[r.CandidateId], StringComparer.Ordinal);
                 var rows = Ranking.Rank(applicants, r => r.Score)

@@ -52,13 +52,15 @@ public sealed class BallotSubmission(IDbContextFactory<AppDbContext> dbFactory, 
             : competition.Status == CompetitionStatus.Voting ? BallotState.Open
             : BallotState.NotOpen;
 
+        // A candidate who withdrew after the speech order was drawn keeps the slot but leaves the ballot.
+        var qualified = competition.Candidates.Select(c => c.Id).ToHashSet();
         var candidates = competition.SpeechSlots.Count > 0
-            ? competition.SpeechSlots.OrderBy(s => s.Order).Select(s => s.CadreId).ToList()
-            : competition.Candidates.Select(c => c.Id).ToList();
+            ? competition.SpeechSlots.OrderBy(s => s.Order).Select(s => s.CadreId).Where(qualified.Contains).ToList()
+            : [.. qualified.Order()];
         var rows = candidates.Select(id => new BallotCandidate(
                 id,
                 competition.Cadres.First(c => c.Id == id).Name,
-                string.Join("、", competition.Applications.Where(a => a.CadreId == id)
+                string.Join("、", competition.QualifiedApplications.Where(a => a.CadreId == id).OrderBy(a => a.Preference)
                     .Select(a => competition.Posts.First(p => p.Id == a.PostId).Name))))
             .ToList();
         return new BallotView(state, competition.Name, voter.Name, voter.Category, rows);

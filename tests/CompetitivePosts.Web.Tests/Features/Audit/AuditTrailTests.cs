@@ -6,6 +6,7 @@ using CompetitivePosts.Web.Features.Competitions;
 using CompetitivePosts.Web.Features.Decisions;
 using CompetitivePosts.Web.Features.Filings;
 using CompetitivePosts.Web.Features.Registration;
+using CompetitivePosts.Web.Features.Review;
 using CompetitivePosts.Web.Features.Roster;
 using CompetitivePosts.Web.Features.Speeches;
 using CompetitivePosts.Web.Features.Voting;
@@ -61,9 +62,9 @@ public class AuditTrailTests(AppFixture app)
         using var scope = app.Services.CreateScope();
         var (id, organizer) = await NewCompetitionAsync(scope);
         var roster = Get<RosterHandler>(scope);
-        await roster.AddCadreAsync(id, organizer, "甲", VoterCategory.A);
-        await roster.AddCadreAsync(id, organizer, "乙", VoterCategory.B);
-        await roster.AddCadreAsync(id, organizer, "丙", VoterCategory.C);
+        await Get<EditRoster>(scope).AddCadreAsync(id, organizer, TestCadres.Eligible("甲", VoterCategory.A));
+        await Get<EditRoster>(scope).AddCadreAsync(id, organizer, TestCadres.Eligible("乙", VoterCategory.B));
+        await Get<EditRoster>(scope).AddCadreAsync(id, organizer, TestCadres.Eligible("丙", VoterCategory.C));
         int Cadre(string name)
         {
             using var db = app.NewDb();
@@ -78,9 +79,12 @@ public class AuditTrailTests(AppFixture app)
         }
 
         await roster.ResetToZeroAsync(id, organizer);
-        await Get<RegistrationHandler>(scope).RegisterAsync(id, organizer, Cadre("乙"), post, false);
-        await Get<RegistrationHandler>(scope).RegisterAsync(id, organizer, Cadre("丙"), post, false);
+        await Get<RegistrationHandler>(scope).OpenAsync(id, organizer);
+        await Get<Register>(scope).ByOrganizerAsync(id, organizer, new Register.Command(Cadre("乙"), [post], false, null));
+        await Get<Register>(scope).ByOrganizerAsync(id, organizer, new Register.Command(Cadre("丙"), [post], false, null));
         await Get<RegistrationHandler>(scope).CloseAsync(id, organizer);
+        await Get<ReviewHandler>(scope).ApproveAllEligibleAsync(id, organizer);
+        await Get<ReviewHandler>(scope).PublishAsync(id, organizer);
         await Get<DrawSpeechOrder.Handler>(scope).HandleAsync(new DrawSpeechOrder.Command(id, CompetitivePosts.Domain.Speeches.SpeechGrouping.ByRank), organizer);
         var voting = Get<VoterRollHandler>(scope);
         await voting.IssueAsync(id, organizer);
@@ -104,13 +108,14 @@ public class AuditTrailTests(AppFixture app)
         Assert.Equal(
         [
             AuditActions.CompetitionCreate, AuditActions.CadreAdd, AuditActions.CadreAdd, AuditActions.CadreAdd, AuditActions.PostAdd,
-            AuditActions.Reset, AuditActions.Register, AuditActions.Register, AuditActions.RegistrationClose, AuditActions.SpeechDraw,
+            AuditActions.Reset, AuditActions.RegistrationOpen, AuditActions.Register, AuditActions.Register, AuditActions.RegistrationClose,
+            AuditActions.ReviewApproveAll, AuditActions.ReviewPublish, AuditActions.SpeechDraw,
             AuditActions.VotersIssue, AuditActions.VotingOpen, AuditActions.VotingClose, AuditActions.Decide, AuditActions.FilingSubmit,
             AuditActions.FilingRefuse, AuditActions.FilingSubmit, AuditActions.FilingAccept,
         ], entries.Select(e => e.Action));
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Seq));
-        Assert.All(entries.Take(15), e => Assert.Equal(organizer.Name, e.UserName));
-        Assert.Equal(Scenarios.Reviewer.Name, entries[15].UserName);
+        Assert.All(entries.Take(18), e => Assert.Equal(organizer.Name, e.UserName));
+        Assert.Equal(Scenarios.Reviewer.Name, entries[18].UserName);
         Assert.True((await VerifyAsync(id)).Intact);
     }
 
@@ -149,7 +154,7 @@ public class AuditTrailTests(AppFixture app)
         Assert.Equal(AuditActions.Reset, reset.Action);
         Assert.Contains($"\"HolderId\":{cadre}", reset.Before, StringComparison.Ordinal);
         Assert.Contains("\"HolderId\":null", reset.After, StringComparison.Ordinal);
-        Assert.Contains("\"Status\":\"Registration\"", reset.After, StringComparison.Ordinal);
+        Assert.Contains("\"Status\":\"Reset\"", reset.After, StringComparison.Ordinal);
     }
 
     [Fact]

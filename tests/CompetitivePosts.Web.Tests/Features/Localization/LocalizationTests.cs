@@ -11,7 +11,8 @@ public partial class LocalizationTests(AppFixture app)
     [GeneratedRegex("""\bL\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex UiKey();
 
-    [GeneratedRegex("""(?:DomainException|reasons\.Add)\("((?:[^"\\]|\\.)*)"|Guard\.Required\([^,]+, "((?:[^"\\]|\\.)*)"|RunAsync\(.*, "((?:[^"\\]|\\.)*)"\)""")]
+    // DomainMessage and Refuse carry rule and import messages; Problem(column, …) the import's cell messages.
+    [GeneratedRegex("""(?:DomainException|reasons\.Add|DomainMessage|Refuse)\("((?:[^"\\]|\\.)*)"|Problem\(column, "((?:[^"\\]|\\.)*)"|Guard\.Required\([^,]+, "((?:[^"\\]|\\.)*)"|RunAsync\(.*, "((?:[^"\\]|\\.)*)"\)""")]
     private static partial Regex MessageKey();
 
     private static string RepoRoot() => Repository.Root;
