@@ -60,7 +60,8 @@ pg_start() {
   mkdir -p "$(dirname "$dir")"
   if [[ ! -f $dir/PG_VERSION ]]; then
     mkdir -p "$dir"
-    head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$dir.password"
+    # The password file is readable by its owner only, from the moment it exists.
+    (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$dir.password")
     local pwfile; pwfile=$(mktemp)
     cp "$dir.password" "$pwfile"
     if [[ $(id -u) -eq 0 ]]; then chown -R postgres:postgres "$dir" "$pwfile"; fi
@@ -68,6 +69,8 @@ pg_start() {
     rm -f "$pwfile"
     free_port > "$dir.port"
   fi
+  # Clusters created before this rule may have a world-readable password file.
+  chmod 600 "$dir.password"
   local port; port=$(cat "$dir.port")
   if ! as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then

@@ -31,7 +31,6 @@ dotnet publish src/CompetitivePosts.Web -c Release -o "$data/app" --nologo -v qu
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=$db;Username=postgres;Password=$password"
 export Database__Migrate=true
 export Demo__Seed=true
-export DataProtection__KeysPath="$data/keys"
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:5080}
 url=${ASPNETCORE_URLS%%;*}
 
@@ -42,7 +41,8 @@ PostgreSQL: 127.0.0.1:$port, data in $pgdir (deploy/run.sh stop stops it)
 Demo logins (password Demo@2009):
   organizer  – 国资委人事处, unit organizer of 保定市国资委
   reviewer   – 市委组织部干部科, organization-department reviewer
-  admin      – 系统管理员, administrator
+  observer   – 市纪委监委派驻纪检监察组, discipline inspection (read-only)
+  admin      – 系统管理员, administrator (accounts and units)
 MSG
 cd "$data/app"
 exec dotnet CompetitivePosts.Web.dll

@@ -7,6 +7,7 @@ using CompetitivePosts.Web.Components;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Account;
 using CompetitivePosts.Web.Features.Audit;
+using CompetitivePosts.Web.Features.Common;
 using CompetitivePosts.Web.Features.Competitions;
 using CompetitivePosts.Web.Features.Decisions;
 using CompetitivePosts.Web.Features.Filings;
@@ -14,11 +15,12 @@ using CompetitivePosts.Web.Features.Plan;
 using CompetitivePosts.Web.Features.Registration;
 using CompetitivePosts.Web.Features.Review;
 using CompetitivePosts.Web.Features.Roster;
+using CompetitivePosts.Web.Features.Security;
+using CompetitivePosts.Web.Features.Users;
 using CompetitivePosts.Web.Features.Speeches;
 using CompetitivePosts.Web.Features.Tally;
 using CompetitivePosts.Web.Features.Voting;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -38,30 +40,13 @@ var connectionString = builder.Configuration.GetConnectionString("Default")
 // The factory is a singleton for handlers and circuits; it also registers a scoped AppDbContext for Identity.
 builder.Services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(connectionString));
 
-builder.Services.AddCascadingAuthenticationState();
-builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-builder.Services.ConfigureApplicationCookie(o =>
-{
-    o.LoginPath = "/account/login";
-    o.AccessDeniedPath = "/account/denied";
-});
-builder.Services.AddAuthorization();
-builder.Services.AddIdentityCore<AppUser>(o =>
-    {
-        o.Password.RequireNonAlphanumeric = false;
-        o.User.RequireUniqueEmail = false;
-    })
-    .AddRoles<IdentityRole>()
-    .AddEntityFrameworkStores<AppDbContext>()
-    .AddSignInManager()
-    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
-    .AddDefaultTokenProviders();
-
-// Sign-in cookies survive a restart when keys are kept on disk (deploy/run.sh points this into .data/).
-if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath)
-{
-    builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysPath)).SetApplicationName("CompetitivePosts");
-}
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddAccountSecurity(builder.Configuration);
+builder.Services.AddAppAuthorization();
+// One key ring in PostgreSQL for every instance: cookies and antiforgery tokens survive restarts and work on any instance.
+builder.Services.AddDataProtection().SetApplicationName("CompetitivePosts").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddAppRateLimits(builder.Configuration);
+builder.Services.AddRequestLimits(builder.Configuration);
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -88,10 +73,20 @@ builder.Services.AddScoped<Register>();
 builder.Services.AddScoped<RegistrationLinks>();
 builder.Services.AddScoped<SelfRegistration>();
 builder.Services.AddScoped<ReviewHandler>();
+builder.Services.AddScoped<AccountChanges>();
+builder.Services.AddScoped<UserQueries>();
+builder.Services.AddScoped<CreateUser.Handler>();
+builder.Services.AddScoped<UpdateUser.Handler>();
+builder.Services.AddScoped<ResetPassword.Handler>();
+builder.Services.AddScoped<SetUserDisabled.Handler>();
+builder.Services.AddScoped<UnlockUser.Handler>();
+builder.Services.AddScoped<ChangeOwnPassword.Handler>();
 
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
+
+app.UseSecurityHeaders();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -110,17 +105,22 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     RequestCultureProviders = [new CookieRequestCultureProvider()],
 });
 
+app.UseRequestLimits();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMustChangePassword();
 app.UseAntiforgery();
+app.UseAntiforgeryGate();
 
-app.MapStaticAssets();
-app.MapHealthChecks("/health");
-app.MapHub<TallyHub>(TallyHub.Path);
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+// A connection outlives no cookie: it closes when the sign-in it was opened with expires.
+app.MapHub<TallyHub>(TallyHub.Path, o => o.CloseOnAuthenticationExpiration = true);
 app.MapSpeechDay();
 app.MapAccountEndpoints();
 app.MapRosterFiles();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowBlazorInfrastructure();
 
 await app.RunAsync();
 

@@ -24,7 +24,12 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
             return;
         }
 
-        var user = new AppUser { UserName = userName, DisplayName = displayName, UnitId = unitId, EmailConfirmed = true };
+        var user = new AppUser { UserName = userName, DisplayName = displayName, EmailConfirmed = true };
+        if (unitId is { } unit)
+        {
+            user.Units.Add(new UserUnit { UnitId = unit });
+        }
+
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
     }

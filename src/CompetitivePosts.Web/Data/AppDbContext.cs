@@ -1,11 +1,12 @@
 using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain.Voting;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CompetitivePosts.Web.Data;
 
-public partial class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public partial class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Server time for audit entries; tests may set another clock.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
@@ -23,6 +24,11 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
     public DbSet<Ballot> Ballots => Set<Ballot>();
 
     public DbSet<BallotMark> BallotMarks => Set<BallotMark>();
+
+    public DbSet<UserUnit> UserUnits => Set<UserUnit>();
+
+    /// <summary>The data-protection key ring, shared by every app instance so cookies and antiforgery tokens survive restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

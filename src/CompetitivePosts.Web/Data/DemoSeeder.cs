@@ -20,6 +20,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountSeeder accounts, TimeProv
         ("admin", "系统管理员", Roles.Administrator),
         ("organizer", "国资委人事处", Roles.Organizer),
         ("reviewer", "市委组织部干部科", Roles.Reviewer),
+        ("observer", "市纪委监委派驻纪检监察组", Roles.Observer),
     ];
 
     private static readonly string[] Leaders = ["王建国", "李卫东", "张秀兰"];

@@ -146,3 +146,38 @@ public static class Screenshots
         return path;
     }
 }
+
+/// <summary>One browser context per person, signed in once and shared by the pages a test opens for them (signing in is the slow part).</summary>
+public sealed class SignedInContexts(AppFixture app, string? initScript = null) : IAsyncDisposable
+{
+    private readonly Dictionary<string, IBrowserContext> _contexts = [];
+
+    /// <summary>The context of <paramref name="user"/>, or of nobody signed in when it is null.</summary>
+    public async Task<IBrowserContext> ForAsync(string? user)
+    {
+        if (!_contexts.TryGetValue(user ?? "", out var context))
+        {
+            context = await app.NewContextAsync(BrowserHelpers.Desktop);
+            if (initScript is not null)
+            {
+                await context.AddInitScriptAsync(initScript);
+            }
+
+            _contexts[user ?? ""] = context;
+            if (user is not null)
+            {
+                await (await context.SignInAsync(user)).CloseAsync();
+            }
+        }
+
+        return context;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var c in _contexts.Values)
+        {
+            await c.DisposeAsync();
+        }
+    }
+}

@@ -18,6 +18,11 @@ public sealed class AppFactory(string connectionString) : WebApplicationFactory<
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("Database:Migrate", "true");
         builder.UseSetting("Demo:Seed", "true");
+        // The suite signs in far more often than a person; RateLimitTests starts its own instance with low limits.
+        builder.UseSetting("RateLimits:LoginPermitLimit", "100000");
+        builder.UseSetting("RateLimits:BallotPermitLimit", "100000");
+        // Sessions notice a disabled account or changed roles within seconds instead of a minute.
+        builder.UseSetting("Security:RevalidateSeconds", "2");
         builder.UseEnvironment("Development");
     }
 }

@@ -4,7 +4,9 @@ using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain.Speeches;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Common;
+using CompetitivePosts.Web.Features.Voting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CompetitivePosts.Web.Tests.Infrastructure;
 
@@ -21,9 +23,13 @@ public static class Scenarios
 
     public static AuditWho Arranger { get; } = new(null, "test");
 
-    public static Actor Organizer(int unitId) => new("测试组织者", false, true, false, unitId);
+    public static Actor Organizer(params int[] unitIds) => new("测试组织者", ActorRoles.Organizer, unitIds, "test-organizer");
 
-    public static Actor Reviewer { get; } = new("测试组织部", false, false, true, null);
+    public static Actor Reviewer { get; } = new("测试组织部", ActorRoles.Reviewer, [], "test-reviewer");
+
+    public static Actor Observer { get; } = new("测试纪检", ActorRoles.Observer, [], "test-observer");
+
+    public static Actor Administrator { get; } = new("测试管理员", ActorRoles.Administrator, [], "test-admin");
 
     public static async Task<int> DemoUnitIdAsync(this AppFixture app)
     {
@@ -72,5 +78,39 @@ public static class Scenarios
             c.Id,
             c.Cadres.ToDictionary(x => x.Name, x => x.Id),
             c.Voters.ToDictionary(v => v.Name, v => v.Token));
+    }
+
+    /// <summary>
+    /// Voting done and closed: 乙 was approved by all four voters (100%), 丙 by 甲 and 丙 (55%), so
+    /// appointing 丙 to 综合科科长 passes over 乙 and needs a written justification.
+    /// </summary>
+    public static async Task<VotingScenario> ReadyToDecideAsync(this AppFixture app, string? name = null)
+    {
+        var s = await app.OpenForVotingAsync(name);
+        using (var scope = app.Services.CreateScope())
+        {
+            var ballots = scope.ServiceProvider.GetRequiredService<BallotSubmission>();
+            foreach (var (voter, forBing) in new[] { ("甲", Choice.Agree), ("乙", Choice.Disagree), ("丙", Choice.Agree), ("丁", Choice.Disagree) })
+            {
+                var result = await ballots.SubmitAsync(s.Tokens[voter], voter, new Dictionary<int, Choice> { [s.Id("乙")] = Choice.Agree, [s.Id("丙")] = forBing });
+                if (result.Outcome != SubmitOutcome.Accepted)
+                {
+                    throw new InvalidOperationException($"{voter}'s ballot was not accepted: {result.Outcome}");
+                }
+            }
+        }
+
+        await using var db = app.NewDb();
+        var c = await db.CompetitionAggregate.FirstAsync(x => x.Id == s.CompetitionId);
+        c.CloseVoting();
+        db.Audit(c.Id, Arranger, ArrangeAction);
+        await db.SaveChangesAsync();
+        return s;
+    }
+
+    public static async Task<int> PostIdAsync(this AppFixture app, int competitionId, string postName)
+    {
+        await using var db = app.NewDb();
+        return await db.Posts.Where(p => p.CompetitionId == competitionId && p.Name == postName).Select(p => p.Id).SingleAsync();
     }
 }

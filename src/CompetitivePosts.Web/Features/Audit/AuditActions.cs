@@ -55,6 +55,13 @@ public static class AuditActions
     public const string ReviewReject = "review.reject";
     public const string ReviewApproveAll = "review.approve-all";
     public const string ReviewPublish = "review.publish";
+    public const string AccountCreate = "account.create";
+    public const string AccountUpdate = "account.update";
+    public const string AccountDisable = "account.disable";
+    public const string AccountEnable = "account.enable";
+    public const string AccountPasswordReset = "account.password-reset";
+    public const string AccountUnlock = "account.unlock";
+    public const string AccountPasswordChange = "account.password-change";
 
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
@@ -107,6 +114,13 @@ public static class AuditActions
         [ReviewReject] = "Rejected a registration",
         [ReviewApproveAll] = "Approved every eligible registration",
         [ReviewPublish] = "Published the qualified list",
+        [AccountCreate] = "Created an account",
+        [AccountUpdate] = "Changed an account's roles or units",
+        [AccountDisable] = "Disabled an account",
+        [AccountEnable] = "Enabled an account",
+        [AccountPasswordReset] = "Reset an account's password",
+        [AccountUnlock] = "Unlocked an account",
+        [AccountPasswordChange] = "Changed own password",
     };
 
     public static IReadOnlyCollection<string> All => Labels.Keys;

@@ -49,7 +49,7 @@ public sealed class AuditTrail(IDbContextFactory<AppDbContext> dbFactory)
             actions, users);
     }
 
-    /// <summary>Every chain a reviewer or administrator may verify: the system chain and each competition's.</summary>
+    /// <summary>Every chain a reviewer, observer or administrator may verify: the system chain and each competition's.</summary>
     public async Task<IReadOnlyList<AuditChainSummary>> ChainsAsync(Actor actor, CancellationToken ct = default)
     {
         EnsureMayVerify(actor);
@@ -96,14 +96,14 @@ public sealed class AuditTrail(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>Stored entries are compact canonical JSON; people read them indented.</summary>
     public static string Pretty(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)?.ToJsonString(Indented) ?? json;
 
-    public static bool MayVerify(Actor actor) => actor is { IsReviewer: true } or { IsAdministrator: true };
+    public static bool MayVerify(Actor actor) => actor is { SeesEveryUnit: true };
 
     private static void EnsureMayVerify(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!MayVerify(actor))
         {
-            throw new DomainException("Only the organization department and administrators may verify the audit trail.");
+            throw new DomainException("Only the organization department, discipline inspection and administrators may verify the audit trail.");
         }
     }
 }

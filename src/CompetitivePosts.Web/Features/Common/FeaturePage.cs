@@ -22,12 +22,17 @@ public abstract class FeaturePage : ComponentBase
     [Inject]
     protected ISnackbar Snackbar { get; set; } = default!;
 
-    protected Actor Actor { get; private set; } = new("", false, false, false, null);
+    protected Actor Actor { get; private set; } = Actor.Anonymous;
 
     protected bool Busy { get; private set; }
 
     /// <summary>Set when the page itself cannot be shown (no such competition, no access).</summary>
     protected string? LoadError { get; private set; }
+
+    /// <summary>The fields the last use case refused, each with its message in the user's language.</summary>
+    protected IReadOnlyDictionary<string, string> FieldErrors { get; private set; } = new Dictionary<string, string>();
+
+    protected string? FieldError(string field) => FieldErrors.GetValueOrDefault(field);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -57,6 +62,7 @@ public abstract class FeaturePage : ComponentBase
     {
         ArgumentNullException.ThrowIfNull(action);
         Busy = true;
+        FieldErrors = new Dictionary<string, string>();
         try
         {
             await action();
@@ -71,6 +77,18 @@ public abstract class FeaturePage : ComponentBase
         catch (DomainException ex)
         {
             Snackbar.Add(Localizer.Message(ex), Severity.Error);
+            return false;
+        }
+        catch (InvalidInputException ex)
+        {
+            // Every refused field at once, beside the field and in one message.
+            FieldErrors = ex.Errors.GroupBy(e => e.Field)
+                .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => Localizer.Message(e.Error))));
+            foreach (var (field, message) in FieldErrors)
+            {
+                Snackbar.Add(Localizer[field] + " · " + message, Severity.Error);
+            }
+
             return false;
         }
         catch (DbUpdateException)

@@ -13,7 +13,7 @@ public sealed record CompetitionListItem(int Id, string Name, string UnitName, C
 
 public sealed record UnitOption(int Id, string Name);
 
-/// <summary>The competitions an actor may see, and creating one for the organizer's unit.</summary>
+/// <summary>The competitions an actor may see, and creating one in a unit the organizer manages.</summary>
 public sealed class CompetitionsHandler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<CompetitionListItem>> ListAsync(Actor actor, CancellationToken ct = default)
@@ -21,9 +21,10 @@ public sealed class CompetitionsHandler(IDbContextFactory<AppDbContext> dbFactor
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Competitions.AsNoTracking();
-        if (!actor.IsAdministrator && !actor.IsReviewer)
+        if (!actor.SeesEveryUnit)
         {
-            query = query.Where(c => c.UnitId == actor.UnitId);
+            var own = actor.UnitIds.ToArray();
+            query = query.Where(c => own.Contains(c.UnitId));
         }
 
         var rows = await query
@@ -40,12 +41,14 @@ public sealed class CompetitionsHandler(IDbContextFactory<AppDbContext> dbFactor
             r.Posts, r.Cadres, r.Applications, r.Voters, r.Ballots, r.ArchivedAt, r.UnitId))];
     }
 
+    /// <summary>The units the actor may create competitions in: an organizer's own.</summary>
     public async Task<IReadOnlyList<UnitOption>> UnitsAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var own = actor.UnitIds.ToArray();
         return await db.Units.AsNoTracking()
-            .Where(u => actor.IsAdministrator || u.Id == actor.UnitId)
+            .Where(u => actor.IsOrganizer && own.Contains(u.Id))
             .OrderBy(u => u.Name)
             .Select(u => new UnitOption(u.Id, u.Name))
             .ToListAsync(ct);

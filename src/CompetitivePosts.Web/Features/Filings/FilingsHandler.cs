@@ -16,7 +16,7 @@ public sealed class FilingsHandler(IDbContextFactory<AppDbContext> dbFactory, Ti
     public async Task<IReadOnlyList<FilingListItem>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        actor.EnsureReviewer();
+        actor.EnsureCanReadFilings();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var rows = await db.Competitions.AsNoTracking()
@@ -32,11 +32,25 @@ public sealed class FilingsHandler(IDbContextFactory<AppDbContext> dbFactory, Ti
     public async Task<DecisionsView> GetAsync(int competitionId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        actor.EnsureReviewer();
+        actor.EnsureCanReadFilings();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await db.CompetitionAggregate.AsNoTracking().FirstOrDefaultAsync(x => x.Id == competitionId, ct)
             ?? throw new DomainException("No such competition.");
         return await DecisionsHandler.BuildAsync(db, c, ct);
+    }
+
+    /// <summary>Whether this actor may press accept or refuse: a reviewer who neither decided nor filed it.</summary>
+    public async Task<bool> MayReviewAsync(int competitionId, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.EnsureCanReadFilings();
+        if (!actor.IsReviewer)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return !await SeparationOfDuties.IsInvolvedAsync(db, competitionId, actor, ct);
     }
 
     public Task AcceptAsync(int competitionId, Actor actor, string? note, CancellationToken ct = default) =>
@@ -52,6 +66,7 @@ public sealed class FilingsHandler(IDbContextFactory<AppDbContext> dbFactory, Ti
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await db.CompetitionAggregate.FirstOrDefaultAsync(x => x.Id == competitionId, ct)
             ?? throw new DomainException("No such competition.");
+        await SeparationOfDuties.EnsureNotInvolvedAsync(db, competitionId, actor, ct);
         review(c);
         db.Audit(competitionId, actor.Who, action);
         await db.SaveChangesAsync(ct);

@@ -1,3 +1,5 @@
+using CompetitivePosts.Web.Features.Common;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CompetitivePosts.Web.Features.Tally;
@@ -6,6 +8,13 @@ namespace CompetitivePosts.Web.Features.Tally;
 /// Live tally for clients without a Blazor circuit (projector screens, other apps): join a
 /// competition's group and receive "TallyChanged" after every committed ballot.
 /// </summary>
+/// <remarks>
+/// Anyone may connect, and connecting alone receives nothing: each method declares its own policy,
+/// and <see cref="Join"/> needs an account that may see the competition's unit (Policies.CompetitionViewers
+/// reads the <c>competitionId</c> argument). An anonymous projector joins with a token instead, through a
+/// method marked <c>[AllowAnonymous, TokenScoped(...)]</c> that checks the token itself (ADR 0009).
+/// </remarks>
+[AllowAnonymous]
 public sealed class TallyHub : Hub
 {
     public const string Path = "/hubs/tally";
@@ -13,8 +22,10 @@ public sealed class TallyHub : Hub
 
     public static string Group(int competitionId) => "competition-" + competitionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    [Authorize(Policy = Policies.CompetitionViewers)]
     public Task Join(int competitionId) => Groups.AddToGroupAsync(Context.ConnectionId, Group(competitionId));
 
+    [Authorize(Policy = Policies.CompetitionViewers)]
     public Task Leave(int competitionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(competitionId));
 }
 

@@ -3,6 +3,7 @@ using CompetitivePosts.Domain.Tally;
 using CompetitivePosts.Web.Features.Tally;
 using CompetitivePosts.Web.Features.Voting;
 using CompetitivePosts.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -66,7 +67,8 @@ public class TallyQueryTests(AppFixture app)
     {
         var s = await app.OpenForVotingAsync();
         var other = await app.OpenForVotingAsync();
-        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(app.BaseUri, "hubs/tally")).Build();
+        using var organizer = await WebSession.SignInAsync(app, "organizer");
+        await using var connection = Connect(organizer);
         var received = new List<int>();
         var got = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.On<int>(TallyHub.TallyChanged, id =>
@@ -90,4 +92,51 @@ public class TallyQueryTests(AppFixture app)
             Assert.DoesNotContain(other.CompetitionId, received);
         }
     }
+
+    [Fact]
+    public async Task TallyHub_AnonymousOrOtherUnitsOrganizer_IsRefusedAndHearsNothing()
+    {
+        var s = await app.OpenForVotingAsync();
+        await app.EnsureOtherOrganizerAsync();
+        using var outsider = await WebSession.SignInAsync(app, TestAccounts.OtherOrganizer);
+        using var organizer = await WebSession.SignInAsync(app, "organizer");
+        await using var anonymous = Connect(null);
+        await using var foreign = Connect(outsider);
+        await using var own = Connect(organizer);
+        var heard = new List<string>();
+        var ownHeard = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        anonymous.On<int>(TallyHub.TallyChanged, _ => { lock (heard) { heard.Add("anonymous"); } });
+        foreign.On<int>(TallyHub.TallyChanged, _ => { lock (heard) { heard.Add("foreign"); } });
+        own.On<int>(TallyHub.TallyChanged, id => ownHeard.TrySetResult(id));
+        await anonymous.StartAsync();
+        await foreign.StartAsync();
+        await own.StartAsync();
+
+        var refusedAnonymous = await Assert.ThrowsAsync<HubException>(() => anonymous.InvokeAsync(nameof(TallyHub.Join), s.CompetitionId));
+        var refusedForeign = await Assert.ThrowsAsync<HubException>(() => foreign.InvokeAsync(nameof(TallyHub.Join), s.CompetitionId));
+        await own.InvokeAsync(nameof(TallyHub.Join), s.CompetitionId);
+        await VoteAsync(s, "甲", Choice.Agree, Choice.Agree);
+
+        // control: the unit's own organizer hears the ballot, so the others were not merely too slow.
+        Assert.Equal(s.CompetitionId, await ownHeard.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Task.Delay(300);
+        lock (heard)
+        {
+            Assert.Empty(heard);
+        }
+
+        Assert.Contains("unauthorized", refusedAnonymous.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("unauthorized", refusedForeign.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private HubConnection Connect(WebSession? session) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(app.BaseUri, "hubs/tally"), o =>
+            {
+                if (session is not null)
+                {
+                    o.Cookies = session.Cookies;
+                }
+            })
+            .Build();
 }

@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Net;
+using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Audit;
+using CompetitivePosts.Domain.Competitions;
+using CompetitivePosts.Web.Features.Audit;
+using CompetitivePosts.Web.Features.Common;
+using CompetitivePosts.Web.Features.Decisions;
+using CompetitivePosts.Web.Features.Registration;
+using CompetitivePosts.Web.Features.Roster;
+using CompetitivePosts.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace CompetitivePosts.Web.Tests.Features.Security;
+
+/// <summary>
+/// The hostile-input suite (docs/security.md lists it with its results). Every free-text field of
+/// <see cref="HostileInputs.Fields"/> gets SQL metacharacters and text over its limit; the facts below
+/// cover forged and foreign ids, replayed tokens and forms, stale antiforgery tokens, oversized
+/// bodies and hostile sign-in fields. Each refusal is checked for a Chinese message and for a
+/// database left exactly as it was (<see cref="DbSnapshot"/>). XSS is in Browser/HostileInputBrowserTests.
+/// </summary>
+[Collection(AppTests.Name)]
+public class HostileInputTests(AppFixture app)
+{
+    /// <summary>The message a refusal shows, in Chinese; fails when the key has no zh-CN text.</summary>
+    private string Chinese(string key, params object[] args)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        try
+        {
+            var text = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>()[key, args];
+            Assert.False(text.ResourceNotFound, $"no zh-CN text for \"{key}\"");
+            return text.Value;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileInputs.Names), MemberType = typeof(HostileInputs))]
+    public async Task Store_SqlMetacharacters_AreStoredLiterally(string fieldName)
+    {
+        var field = HostileInputs.Field(fieldName);
+        var context = await field.PrepareAsync(app, HostileInputs.Sql);
+
+        var stored = await field.StoreAsync(app, context, HostileInputs.Sql);
+
+        await using var db = app.NewDb();
+        Assert.Equal(HostileInputs.Sql, await stored.ReadBackAsync(db));
+        Assert.True(await db.Units.AnyAsync(), "the Units table is still there and holds its rows");
+        Assert.True((await AuditTrail.VerifyChainAsync(db, AuditEntry.SystemChain)).Intact);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileInputs.Names), MemberType = typeof(HostileInputs))]
+    public async Task Store_TextOverTheLimit_IsRefusedInChineseAndNothingSaved(string fieldName)
+    {
+        var field = HostileInputs.Field(fieldName);
+        var tooLong = new string('长', field.MaxLength + 1);
+        var context = await field.PrepareAsync(app, tooLong);
+        var before = await DbSnapshot.TakeAsync(app);
+
+        var refused = await Record.ExceptionAsync(() => field.StoreAsync(app, context, tooLong));
+
+        before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
+        var error = refused switch
+        {
+            DomainException d => d,
+            InvalidInputException { Errors: [var first, ..] } => first.Error,
+            _ => throw new Xunit.Sdk.XunitException($"expected a refusal with a message, got {refused?.GetType().Name ?? "success"}: {refused?.Message}"),
+        };
+        Assert.Contains(field.MaxLength.ToString(CultureInfo.InvariantCulture), Chinese(error.MessageKey, [.. error.Args]), StringComparison.Ordinal);
+
+        // control: text of exactly the limit is accepted and kept whole.
+        var atLimit = new string('满', field.MaxLength);
+        var stored = await field.StoreAsync(app, await field.PrepareAsync(app, atLimit), atLimit);
+        await using var db = app.NewDb();
+        Assert.Equal(atLimit, await stored.ReadBackAsync(db));
+    }
+
+    [Fact]
+    public async Task Handlers_ForgedAndForeignIds_AreRefusedInChineseAndNothingChanges()
+    {
+        var ours = await app.OpenForVotingAsync();
+        var unit = await app.DemoUnitIdAsync();
+        var organizer = Scenarios.Organizer(unit);
+        var foreignCompetition = await ForeignCompetitionAsync();
+        var draft = await NewDraftAsync(organizer, unit);
+        using var scope = app.Services.CreateScope();
+        var roster = scope.ServiceProvider.GetRequiredService<RosterHandler>();
+        var registration = scope.ServiceProvider.GetRequiredService<RegistrationHandler>();
+        var decisions = scope.ServiceProvider.GetRequiredService<DecisionsHandler>();
+        var before = await DbSnapshot.TakeAsync(app);
+
+        var refusals = new List<DomainException>
+        {
+            await Assert.ThrowsAsync<DomainException>(() => roster.AddCadreAsync(int.MaxValue, organizer, "伪造", VoterCategory.C)),
+            await Assert.ThrowsAsync<DomainException>(() => roster.AddCadreAsync(-1, organizer, "伪造", VoterCategory.C)),
+            await Assert.ThrowsAsync<DomainException>(() => roster.AddCadreAsync(foreignCompetition, organizer, "外单位", VoterCategory.C)),
+            // A cadre of another competition, in this unit's own draft.
+            await Assert.ThrowsAsync<DomainException>(() => roster.AddPostAsync(draft, organizer, "岗位", PostLevel.Deputy, null, ours.Id("乙"))),
+            await Assert.ThrowsAsync<DomainException>(() => registration.RegisterAsync(draft, organizer, ours.Id("乙"), int.MaxValue, false)),
+            await Assert.ThrowsAsync<DomainException>(() => decisions.DecideAsync(ours.CompetitionId, organizer, int.MaxValue, ours.Id("乙"), null)),
+        };
+
+        before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
+        foreach (var r in refusals)
+        {
+            Assert.NotEqual(r.MessageKey, Chinese(r.MessageKey, [.. r.Args]));
+        }
+
+        // control: the same call with this unit's own ids is accepted.
+        await roster.AddCadreAsync(draft, organizer, "本单位干部", VoterCategory.C);
+        await using var db = app.NewDb();
+        Assert.True(await db.Cadres.AnyAsync(c => c.CompetitionId == draft && c.Name == "本单位干部"));
+    }
+
+    [Fact]
+    public async Task Pages_ForgedCompetitionId_IsDeniedToOrganizersAndNotFoundForReviewers()
+    {
+        using var organizer = await WebSession.SignInAsync(app, "organizer");
+        using var reviewer = await WebSession.SignInAsync(app, "reviewer");
+
+        using var denied = await organizer.Http.GetAsync("/competitions/2147483647/roster");
+        using var missing = await reviewer.Http.GetAsync("/competitions/2147483647/roster");
+        using var garbage = await organizer.Http.GetAsync("/competitions/1%27%20OR%201=1/roster");
+
+        Assert.Contains("/account/denied", denied.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        Assert.Contains(Chinese("No such competition."), await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, garbage.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ballot_ForgedCandidateIdInTheForm_IsRefusedAndNothingSaved()
+    {
+        var s = await app.OpenForVotingAsync();
+        var other = await app.OpenForVotingAsync();
+        using var tablet = new WebSession(app.BaseUri);
+        var before = await DbSnapshot.TakeAsync(app);
+
+        using var forged = await tablet.SubmitAsync("/b/" + s.Tokens["甲"], "ballot", new()
+        {
+            ["Form.Marks[0].CandidateId"] = other.Id("乙").ToString(CultureInfo.InvariantCulture),
+            ["Form.Marks[0].Choice"] = "Agree",
+            ["Form.SignedName"] = "甲",
+        });
+
+        Assert.Contains(Chinese("The ballot marks someone who is not a candidate."), await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
+        // control: the same voter's honest ballot is accepted.
+        using var honest = await tablet.SubmitAsync("/b/" + s.Tokens["甲"], "ballot", new()
+        {
+            ["Form.Marks[0].CandidateId"] = s.Id("乙").ToString(CultureInfo.InvariantCulture),
+            ["Form.Marks[0].Choice"] = "Agree",
+            ["Form.SignedName"] = "甲",
+        });
+        Assert.Contains("ballot-submitted", await honest.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ballot_ReplayedForm_KeepsTheFirstBallotAndSaysSo()
+    {
+        var s = await app.OpenForVotingAsync();
+        using var tablet = new WebSession(app.BaseUri);
+        var page = await tablet.Http.GetStringAsync("/b/" + s.Tokens["乙"]);
+        var form = WebSession.HiddenFields(page);
+        form["_handler"] = "ballot";
+        form["Form.Marks[0].CandidateId"] = s.Id("丙").ToString(CultureInfo.InvariantCulture);
+        form["Form.Marks[0].Choice"] = "Agree";
+        form["Form.SignedName"] = "乙";
+
+        using var first = await tablet.Http.PostAsync("/b/" + s.Tokens["乙"], new FormUrlEncodedContent(form));
+        var afterFirst = await DbSnapshot.TakeAsync(app);
+        form["Form.Marks[0].Choice"] = "Disagree";
+        using var replay = await tablet.Http.PostAsync("/b/" + s.Tokens["乙"], new FormUrlEncodedContent(form));
+
+        Assert.Contains("ballot-submitted", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Chinese("This ballot has already been submitted."), await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        afterFirst.AssertUnchanged(await DbSnapshot.TakeAsync(app));
+        await using var db = app.NewDb();
+        var ballotIds = await db.Ballots.Where(b => b.CompetitionId == s.CompetitionId).Select(b => b.Id).ToListAsync();
+        Assert.Single(ballotIds);
+        Assert.Equal(Choice.Agree, await db.BallotMarks.Where(m => ballotIds.Contains(m.BallotId) && m.CandidateId == s.Id("丙")).Select(m => m.Choice).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Antiforgery_TokenFromAnotherSession_GetsTheExpiredPageAndChangesNothing()
+    {
+        using var earlier = new WebSession(app.BaseUri);
+        var stale = WebSession.HiddenFields(await earlier.Http.GetStringAsync("/account/login"));
+        using var browser = new WebSession(app.BaseUri);
+        await browser.Http.GetStringAsync("/account/login"); // this browser's own antiforgery cookie
+        var before = await DbSnapshot.TakeAsync(app);
+        stale["_handler"] = "login";
+        stale["Form.UserName"] = "reviewer";
+        stale["Form.Password"] = "Wrong#2009x";
+
+        using var response = await browser.Http.PostAsync("/account/login", new FormUrlEncodedContent(stale));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(Chinese("This page has expired"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        before.AssertUnchanged(await DbSnapshot.TakeAsync(app)); // not even a failed attempt was counted
+        // control: the same form with this browser's own token reaches the sign-in and counts the wrong password.
+        using var own = await browser.SubmitAsync("/account/login", "login", new() { ["Form.UserName"] = "m-af-" + Guid.NewGuid().ToString("N")[..6], ["Form.Password"] = "x" });
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_BodyOverTheLimit_Gets413InChineseBeforeItIsSentAndNothingSaved()
+    {
+        var s = await app.OpenForVotingAsync();
+        using var tablet = new WebSession(app.BaseUri);
+        var form = WebSession.HiddenFields(await tablet.Http.GetStringAsync("/b/" + s.Tokens["甲"]));
+        form["_handler"] = "ballot";
+        form["Form.SignedName"] = new string('甲', 700_000); // about 6 MB once encoded
+        var before = await DbSnapshot.TakeAsync(app);
+
+        // Expect: 100-continue lets the server refuse on the length alone, as a browser's upload would be refused.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/b/" + s.Tokens["甲"]) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.ExpectContinue = true;
+        using var response = await tablet.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains(Chinese("The request is larger than the {0} KB this server accepts.", 1024), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
+    }
+
+    [Fact]
+    public async Task Post_ChunkedBodyOverTheLimit_IsStoppedWhileReadAnd413InChinese()
+    {
+        var s = await app.OpenForVotingAsync();
+        await using var instance = new SecondInstance(app);
+        var form = WebSession.HiddenFields(await instance.Browser.GetStringAsync("/b/" + s.Tokens["甲"]));
+        form["_handler"] = "ballot";
+        form["Form.SignedName"] = new string('甲', 700_000);
+        var before = await DbSnapshot.TakeAsync(app);
+        using var body = new FormUrlEncodedContent(form);
+        // No Content-Length: the limit applies to what is read.
+        using var content = new StreamContent(await body.ReadAsStreamAsync());
+        content.Headers.ContentType = body.Headers.ContentType;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/b/" + s.Tokens["甲"]) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await instance.Browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains(Chinese("Request too large"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
+        // control: a normal ballot through the same instance is read and answered.
+        using var small = await instance.Browser.PostAsync("/b/" + s.Tokens["甲"], new FormUrlEncodedContent(new Dictionary<string, string>(form) { ["Form.SignedName"] = "乙" }));
+        Assert.Equal(HttpStatusCode.OK, small.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_SqlMetacharactersOrHugeFields_AreWrongCredentialsAndChangeNothing()
+    {
+        using var browser = new WebSession(app.BaseUri);
+        var before = await DbSnapshot.TakeAsync(app);
+
+        using var sql = await browser.SubmitAsync("/account/login", "login", new() { ["Form.UserName"] = "' OR '1'='1' --", ["Form.Password"] = "' OR '1'='1" });
+        using var huge = await browser.SubmitAsync("/account/login", "login", new() { ["Form.UserName"] = new string('a', 100_000), ["Form.Password"] = "x" });
+
+        var wrong = Chinese("The user name or password is wrong.");
+        Assert.Contains(wrong, await sql.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(wrong, await huge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(browser.Cookies.GetCookies(app.BaseUri), c => c.Name == ".AspNetCore.Identity.Application");
+        before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
+    }
+
+    private async Task<int> ForeignCompetitionAsync()
+    {
+        var unit = await app.OtherUnitIdAsync();
+        await using var db = app.NewDb();
+        var c = new Competition(unit, "外单位-" + Guid.NewGuid().ToString("N")[..6], DateTimeOffset.UtcNow);
+        db.Competitions.Add(c);
+        db.Audit(() => c.Id, Scenarios.Arranger, Scenarios.ArrangeAction);
+        await db.SaveChangesAsync();
+        return c.Id;
+    }
+
+    private async Task<int> NewDraftAsync(Actor organizer, int unit)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<Web.Features.Competitions.CompetitionsHandler>().CreateAsync(organizer, unit, "草稿-" + Guid.NewGuid().ToString("N")[..6]);
+    }
+}
