@@ -5,6 +5,9 @@ public partial class Competition
 {
     public const int StatementLength = 2000;
 
+    /// <summary>The longest withdrawal reason, wherever it is recorded; the speech order keeps the same text.</summary>
+    public const int WithdrawalReasonLength = 500;
+
     /// <summary>Opens registration; from now on the reset stands.</summary>
     public void OpenRegistration()
     {
@@ -104,7 +107,7 @@ public partial class Competition
             throw new DomainException("{0} has withdrawn from the competition.", cadre.Name);
         }
 
-        var text = Guard.Required(reason, "A withdrawal needs a reason.", 500);
+        var text = Guard.Required(reason, "A withdrawal needs a reason.", WithdrawalReasonLength);
         registration.Withdraw(text, at, byCadre);
         WithdrawSlotOf(cadreId, text);
         return registration;

@@ -6,6 +6,9 @@ namespace CompetitivePosts.Domain.Competitions;
 /// </summary>
 public partial class Competition
 {
+    /// <summary>The longest reason a review change or rejection may give.</summary>
+    public const int ReviewNoteLength = 500;
+
     public bool QualifiedListPublished => QualifiedListPublishedAt is not null;
 
     public Application Approve(int applicationId, DateTimeOffset at, string? reason = null)
@@ -22,7 +25,7 @@ public partial class Competition
 
     public Application Reject(int applicationId, string reason, DateTimeOffset at)
     {
-        var why = Guard.Required(reason, "A rejection needs a reason.", 500);
+        var why = Guard.Required(reason, "A rejection needs a reason.", ReviewNoteLength);
         var (application, _) = PrepareReview(applicationId, why);
         application.SetReview(ReviewStatus.Rejected, why, at);
         return application;
@@ -80,6 +83,11 @@ public partial class Competition
         }
 
         var note = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (note?.Length > ReviewNoteLength)
+        {
+            throw new DomainException("Text is longer than {0} characters.", ReviewNoteLength);
+        }
+
         if (QualifiedListPublished && note is null)
         {
             throw new DomainException("The list is published: a change needs a reason.");

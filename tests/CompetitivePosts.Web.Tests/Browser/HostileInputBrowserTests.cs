@@ -34,6 +34,19 @@ public class HostileInputBrowserTests(AppFixture app)
                     await page.WaitForCircuitAsync();
                 }
 
+                if (shown.Literal)
+                {
+                    // The interactive render reloads the page's data after the circuit starts: wait until the text is back.
+                    try
+                    {
+                        await page.WaitForFunctionAsync("t => document.body.innerText.includes(t)", HostileInputs.Xss, new() { Timeout = 15_000 });
+                    }
+                    catch (TimeoutException)
+                    {
+                        // Reported below with what the page does show.
+                    }
+                }
+
                 var text = await page.Locator("body").InnerTextAsync();
                 var where = $"{field.Name} on {shown.Url}";
                 if (await page.EvaluateAsync<bool>(Ran))
@@ -48,7 +61,8 @@ public class HostileInputBrowserTests(AppFixture app)
 
                 if (shown.Literal && !text.Contains(HostileInputs.Xss, StringComparison.Ordinal))
                 {
-                    failures.Add($"{where}: the text is not shown as typed");
+                    var near = text.IndexOf("svg", StringComparison.Ordinal);
+                    failures.Add($"{where}: the text is not shown as typed" + (near < 0 ? "" : $" (shown: …{text[Math.Max(0, near - 60)..Math.Min(text.Length, near + 60)]}…)"));
                 }
 
                 if (text.Contains("An unhandled error", StringComparison.Ordinal) || text.Contains("发生了未处理的错误", StringComparison.Ordinal))

@@ -104,6 +104,10 @@ public static class RosterFiles
         return stream.ToArray();
     }
 
+    /// <summary>RFC 4180, as Excel saves it: a field with a quote, comma or line break is quoted and its quotes doubled.</summary>
+    private static string Quoted(string field) =>
+        field.IndexOfAny(['"', ',', '\r', '\n']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     public static byte[] Csv(IEnumerable<IDictionary<string, object?>> rows, System.Text.Encoding encoding, bool bom = false)
     {
         var list = rows.ToList();
@@ -112,7 +116,7 @@ public static class RosterFiles
         text.Append(string.Join(",", headers)).Append("\r\n");
         foreach (var row in list)
         {
-            text.Append(string.Join(",", headers.Select(h => Convert.ToString(row[h], CultureInfo.InvariantCulture)))).Append("\r\n");
+            text.Append(string.Join(",", headers.Select(h => Quoted(Convert.ToString(row[h], CultureInfo.InvariantCulture) ?? "")))).Append("\r\n");
         }
 
         var body = encoding.GetBytes(text.ToString());

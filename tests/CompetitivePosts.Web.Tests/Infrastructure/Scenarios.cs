@@ -38,7 +38,15 @@ public static class Scenarios
     }
 
     /// <summary>A competition open for voting: leader 甲 (A), principal 乙 (B), staff 丙 and 丁 (C); 乙 and 丙 compete for one post.</summary>
-    public static async Task<VotingScenario> OpenForVotingAsync(this AppFixture app, string? name = null)
+    public static Task<VotingScenario> OpenForVotingAsync(this AppFixture app, string? name = null) =>
+        app.ArrangeAsync(CompetitionStatus.Voting, name);
+
+    /// <summary>
+    /// The competition of <see cref="OpenForVotingAsync"/>, taken as far as <paramref name="stage"/>: 甲 (A), 乙 (B, holds
+    /// 综合科科长), 丙 and 丁 (C); at registration 乙 and 丙 apply for 综合科科长; at the speeches both are approved and the
+    /// list is published (nothing drawn yet); at voting the order is drawn and the roll issued.
+    /// </summary>
+    public static async Task<VotingScenario> ArrangeAsync(this AppFixture app, CompetitionStatus stage, string? name = null)
     {
         var unitId = await app.DemoUnitIdAsync();
         await using var db = app.NewDb();
@@ -58,19 +66,39 @@ public static class Scenarios
         db.Audit(c.Id, Arranger, ArrangeAction);
         await db.SaveChangesAsync();
 
-        c.ResetToZero(DateTimeOffset.UtcNow);
-        c.OpenRegistration();
-        c.Register(Cadre("乙"), post.Id, false);
-        c.Register(Cadre("丙"), post.Id, true);
-        c.CloseRegistration();
+        if (stage >= CompetitionStatus.Reset)
+        {
+            c.ResetToZero(DateTimeOffset.UtcNow);
+        }
+
+        if (stage >= CompetitionStatus.Registration)
+        {
+            c.OpenRegistration();
+        }
+
+        if (stage >= CompetitionStatus.Review)
+        {
+            c.Register(Cadre("乙"), post.Id, false);
+            c.Register(Cadre("丙"), post.Id, true);
+            c.CloseRegistration();
+        }
+
         db.Audit(c.Id, Arranger, ArrangeAction);
         await db.SaveChangesAsync();
 
-        c.ApproveAllEligible(DateTimeOffset.UtcNow);
-        c.PublishQualifiedList(DateTimeOffset.UtcNow);
-        c.DrawSpeechOrder(SpeechGrouping.ByRank, DateTimeOffset.UtcNow);
-        c.IssueVoterRoll();
-        c.OpenVoting();
+        if (stage >= CompetitionStatus.Speeches)
+        {
+            c.ApproveAllEligible(DateTimeOffset.UtcNow);
+            c.PublishQualifiedList(DateTimeOffset.UtcNow);
+        }
+
+        if (stage >= CompetitionStatus.Voting)
+        {
+            c.DrawSpeechOrder(SpeechGrouping.ByRank, DateTimeOffset.UtcNow);
+            c.IssueVoterRoll();
+            c.OpenVoting();
+        }
+
         db.Audit(c.Id, Arranger, ArrangeAction);
         await db.SaveChangesAsync();
 

@@ -9,7 +9,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
     public void Configure(EntityTypeBuilder<Application> builder)
     {
         builder.Property(a => a.Review).HasConversion<string>().HasMaxLength(20);
-        builder.Property(a => a.ReviewNote).HasMaxLength(500);
+        builder.Property(a => a.ReviewNote).HasMaxLength(Competition.ReviewNoteLength);
         builder.HasOne(a => a.Cadre).WithMany().HasForeignKey(a => a.CadreId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Post).WithMany().HasForeignKey(a => a.PostId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.CadreId, a.PostId }).IsUnique();

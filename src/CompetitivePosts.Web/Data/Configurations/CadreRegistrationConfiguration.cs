@@ -9,7 +9,7 @@ internal sealed class CadreRegistrationConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<CadreRegistration> builder)
     {
         builder.Property(r => r.Statement).HasMaxLength(Competition.StatementLength);
-        builder.Property(r => r.WithdrawalReason).HasMaxLength(500);
+        builder.Property(r => r.WithdrawalReason).HasMaxLength(Competition.WithdrawalReasonLength);
         builder.Ignore(r => r.IsWithdrawn);
         builder.HasOne(r => r.Cadre).WithMany().HasForeignKey(r => r.CadreId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.CadreId).IsUnique();

@@ -14,6 +14,7 @@ internal sealed class SpeechSlotConfiguration : IEntityTypeConfiguration<SpeechS
         builder.HasIndex(s => new { s.CompetitionId, s.DrawnOrder }).IsUnique();
         builder.HasIndex(s => new { s.CompetitionId, s.CadreId }).IsUnique();
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(s => s.StatusReason).HasMaxLength(Competition.ReasonMaxLength);
+        // A withdrawal recorded in registration after the draw copies its reason here, so the column holds the longer limit.
+        builder.Property(s => s.StatusReason).HasMaxLength(Competition.WithdrawalReasonLength);
     }
 }

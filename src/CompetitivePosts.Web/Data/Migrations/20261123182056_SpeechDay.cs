@@ -66,8 +66,8 @@ namespace CompetitivePosts.Web.Data.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "StatusReason",
                 table: "SpeechSlot",
-                type: "character varying(200)",
-                maxLength: 200,
+                type: "character varying(500)",
+                maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(

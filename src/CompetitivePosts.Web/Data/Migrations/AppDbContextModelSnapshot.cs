@@ -703,8 +703,8 @@ namespace CompetitivePosts.Web.Data.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("StatusReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 

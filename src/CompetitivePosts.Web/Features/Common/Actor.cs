@@ -104,7 +104,7 @@ public sealed record Actor
 
     /// <summary>
     /// Only an organizer assigned to the unit runs its competitions. An administrator manages accounts
-    /// and units but does not run a unit's competition unless also made its organizer (ADR 0009).
+    /// and units but does not run a unit's competition unless also made its organizer (ADR 0013).
     /// </summary>
     public bool CanManage(int unitId) => IsOrganizer && UnitIds.Contains(unitId);
 

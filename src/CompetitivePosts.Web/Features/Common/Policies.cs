@@ -29,8 +29,9 @@ public static class Policies
     public const string CompetitionViewers = "competition-viewers";
 
     /// <summary>
-    /// A competition's pages that only its unit's organizers may open, because they show secrets of the
-    /// running vote (the voter roll with its ballot links). The unit is checked as for <see cref="CompetitionViewers"/>.
+    /// A competition's pages that only its unit's organizers may open: those that show secrets (the voter
+    /// roll with its ballot links, the personal registration links) and those that do nothing but change the
+    /// competition (the roster import). The unit is checked as for <see cref="CompetitionViewers"/>.
     /// </summary>
     public const string CompetitionManagers = "competition-managers";
 
@@ -70,6 +71,12 @@ public static class TokenKinds
 {
     /// <summary>A voter's single-use ballot link, /b/{token}.</summary>
     public const string Ballot = "ballot";
+
+    /// <summary>A cadre's personal registration link, /r/{token}: works only while registration is open.</summary>
+    public const string Registration = "registration";
+
+    /// <summary>A projector link of one competition and purpose, /projector/speeches/{token}: expires and can be revoked.</summary>
+    public const string Projector = "projector";
 }
 
 /// <summary>

@@ -58,8 +58,9 @@ public static class ExportRoster
 
     public static IEndpointRouteBuilder MapRosterFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet(CadreTemplatePath, () => File(Template(RosterColumns.CadreHeaders, CadreHelp), "干部名册模板.xlsx")).RequireAuthorization();
-        app.MapGet(PostTemplatePath, () => File(Template(RosterColumns.PostHeaders, PostHelp), "职位模板.xlsx")).RequireAuthorization();
+        // The blank templates hold nothing of any unit; the exports hold a unit's roster, for those who may see it.
+        app.MapGet(CadreTemplatePath, () => File(Template(RosterColumns.CadreHeaders, CadreHelp), "干部名册模板.xlsx")).RequireAuthorization(Policies.SignedIn);
+        app.MapGet(PostTemplatePath, () => File(Template(RosterColumns.PostHeaders, PostHelp), "职位模板.xlsx")).RequireAuthorization(Policies.SignedIn);
         app.MapGet("/competitions/{id:int}/export/{file}.xlsx", async (int id, string file, HttpContext http, IDbContextFactory<AppDbContext> dbFactory) =>
         {
             var actor = Actor.From(http.User);
@@ -84,7 +85,7 @@ public static class ExportRoster
                         .Select(p => RosterColumns.PostValues(p.Details, p.HolderId is { } h ? names[h] : null))), $"{c.Name}-职位.xlsx"),
                 _ => Results.NotFound(),
             };
-        }).RequireAuthorization();
+        }).RequireAuthorization(Policies.CompetitionViewers);
         return app;
     }
 

