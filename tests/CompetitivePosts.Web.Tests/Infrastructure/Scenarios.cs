@@ -2,13 +2,16 @@ using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Audit;
 using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain.Speeches;
+using CompetitivePosts.Domain.Voting;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace CompetitivePosts.Web.Tests.Infrastructure;
 
-public sealed record VotingScenario(int CompetitionId, IReadOnlyDictionary<string, int> Cadres, IReadOnlyDictionary<string, string> Tokens)
+/// <summary>A competition with one open round: <see cref="Tokens"/> are the clear tokens as printed, by voter name.</summary>
+public sealed record VotingScenario(int CompetitionId, int RoundId, IReadOnlyDictionary<string, int> Cadres, IReadOnlyDictionary<string, int> Voters,
+    IReadOnlyDictionary<string, string> Tokens)
 {
     public int Id(string name) => Cadres[name];
 }
@@ -31,8 +34,11 @@ public static class Scenarios
         return await db.Units.Where(u => u.Name == DemoSeeder.UnitName).Select(u => u.Id).SingleAsync();
     }
 
-    /// <summary>A competition open for voting: leader 甲 (A), principal 乙 (B), staff 丙 and 丁 (C); 乙 and 丙 compete for one post.</summary>
-    public static async Task<VotingScenario> OpenForVotingAsync(this AppFixture app, string? name = null)
+    /// <summary>
+    /// A competition open for voting: leader 甲 (A), principal 乙 (B), staff 丙 and 丁 (C); 乙 and 丙 compete for one post.
+    /// One round (signed recommendation unless <paramref name="settings"/> say otherwise) is open and every voter has a token.
+    /// </summary>
+    public static async Task<VotingScenario> OpenForVotingAsync(this AppFixture app, string? name = null, RoundSettings? settings = null)
     {
         var unitId = await app.DemoUnitIdAsync();
         await using var db = app.NewDb();
@@ -64,13 +70,30 @@ public static class Scenarios
         c.PublishQualifiedList(DateTimeOffset.UtcNow);
         c.DrawSpeechOrder(SpeechGrouping.ByRank, DateTimeOffset.UtcNow);
         c.IssueVoterRoll();
-        c.OpenVoting();
+        var round = c.CreateRound(settings ?? new RoundSettings(RoundKind.Recommendation), DateTimeOffset.UtcNow);
         db.Audit(c.Id, Arranger, ArrangeAction);
         await db.SaveChangesAsync();
 
-        return new VotingScenario(
-            c.Id,
-            c.Cadres.ToDictionary(x => x.Name, x => x.Id),
-            c.Voters.ToDictionary(v => v.Name, v => v.Token));
+        c.OpenRound(round.Id, DateTimeOffset.UtcNow);
+        db.Audit(c.Id, Arranger, ArrangeAction);
+        await db.SaveChangesAsync();
+
+        var tokens = await IssueTokensAsync(db, round, c.Voters);
+        return new VotingScenario(c.Id, round.Id, c.Cadres.ToDictionary(x => x.Name, x => x.Id), c.Voters.ToDictionary(v => v.Name, v => v.Id), tokens);
+    }
+
+    /// <summary>Tokens for these voters, as printing would issue them; returns the clear tokens by voter name.</summary>
+    public static async Task<Dictionary<string, string>> IssueTokensAsync(AppDbContext db, VotingRound round, IEnumerable<Voter> voters)
+    {
+        var tokens = new Dictionary<string, string>();
+        foreach (var voter in voters.Where(v => !v.IsExcluded))
+        {
+            var (token, clear) = BallotToken.Issue(round, voter, DateTimeOffset.UtcNow, kiosk: false);
+            db.BallotTokens.Add(token);
+            tokens[voter.Name] = clear;
+        }
+
+        await db.SaveChangesAsync();
+        return tokens;
     }
 }

@@ -89,7 +89,7 @@ public partial class RoundPage
     private async Task PrintOneAsync(RoundVoter voter)
     {
         if (voter.Slip != SlipState.None
-            && !await ConfirmAsync(L["Print again"], L["The slip {0} has now stops working, and a new one is printed. Go on?", voter.Name], L["Print again"]))
+            && !await ConfirmAsync(L["Print again"], L["The slip {0} holds now stops working, and a new one is printed. Go on?", voter.Name], L["Print again"]))
         {
             return;
         }
