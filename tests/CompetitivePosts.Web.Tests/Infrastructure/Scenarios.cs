@@ -70,7 +70,13 @@ public static class Scenarios
         c.PublishQualifiedList(DateTimeOffset.UtcNow);
         c.DrawSpeechOrder(SpeechGrouping.ByRank, DateTimeOffset.UtcNow);
         c.IssueVoterRoll();
-        var round = c.CreateRound(settings ?? new RoundSettings(RoundKind.Recommendation), DateTimeOffset.UtcNow);
+        settings ??= new RoundSettings(RoundKind.Recommendation);
+        if (settings is { Kind: RoundKind.Evaluation, Incumbents: null })
+        {
+            settings = settings with { Incumbents = [.. c.Incumbents.Select(e => e.CadreId)] };
+        }
+
+        var round = c.CreateRound(settings, DateTimeOffset.UtcNow);
         db.Audit(c.Id, Arranger, ArrangeAction);
         await db.SaveChangesAsync();
 

@@ -208,7 +208,7 @@ public class BallotSubmissionTests(AppFixture app)
         // Fifty voters, so that fifty different tokens race the close.
         var s = await app.OpenForVotingAsync();
         var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
-        var tokens = (await AddVotersAsync(s, 50)).ToList();
+        var tokens = (await app.AddVotersAsync(s, 50)).ToList();
         var closing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -297,20 +297,5 @@ public class BallotSubmissionTests(AppFixture app)
         Assert.Equal(2, order.Count);
         Assert.Equal(order, view.Sheet!.Round.Items.Select(i => i.CadreId));
         Assert.Equal("综合科科长", Assert.Single(view.Sheet.Round.Groups).Name);
-    }
-
-    /// <summary>Adds outside voters to the open round's competition and issues their tokens.</summary>
-    private async Task<Dictionary<string, string>> AddVotersAsync(VotingScenario s, int count)
-    {
-        await using var db = app.NewDb();
-        var c = await db.CompetitionAggregate.SingleAsync(x => x.Id == s.CompetitionId);
-        for (var i = 0; i < count; i++)
-        {
-            c.AddOutsideVoter("外" + i.ToString(CultureInfo.InvariantCulture), VoterCategory.C, "测试");
-        }
-
-        db.Audit(c.Id, Scenarios.Arranger, Scenarios.ArrangeAction);
-        await db.SaveChangesAsync();
-        return await Scenarios.IssueTokensAsync(db, c.FindRound(s.RoundId), c.Voters.Where(v => v.IsOutside));
     }
 }
