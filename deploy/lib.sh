@@ -25,6 +25,14 @@ ensure_chromium() {
   fi
 }
 
+# The slip-sheet test renders the printed PDF (poppler) and decodes its QR codes (zbar).
+ensure_qr_tools() {
+  if ! command -v zbarimg >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+    echo "Installing zbar-tools and poppler-utils (apt)..."
+    apt_install zbar-tools poppler-utils
+  fi
+}
+
 ensure_dotnet_tools() { dotnet tool restore >/dev/null; }
 
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the postgres user.

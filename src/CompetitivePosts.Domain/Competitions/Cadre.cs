@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace CompetitivePosts.Domain.Competitions;
 
 /// <summary>A person on the competition's roster: a possible candidate and a voter.</summary>
@@ -74,8 +72,7 @@ public class Cadre
         InService = InService, KinName = KinName, KinRelation = KinRelation,
     };
 
-    public static string HashToken(string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+    public static string HashToken(string token) => SecretToken.Hash(token);
 
     internal void Apply(CadreDetails details)
     {
@@ -107,7 +104,7 @@ public class Cadre
     /// <summary>A new link replaces the old one, which stops working.</summary>
     internal string IssueRegistrationToken()
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretToken.New();
         RegistrationTokenHash = HashToken(token);
         return token;
     }

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace CompetitivePosts.Domain.Projector;
 
 /// <summary>
@@ -60,11 +57,11 @@ public class ProjectorLink
             throw new DomainException("A projector link lasts from {0} hour to {1} days.", (int)MinLifetime.TotalHours, (int)MaxLifetime.TotalDays);
         }
 
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretToken.New(32);
         return (new ProjectorLink(competitionId, purpose, scopeId, HashToken(token), now, lifetime, createdBy), token);
     }
 
-    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? "")));
+    public static string HashToken(string token) => SecretToken.Hash(token);
 
     public bool IsValidAt(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
 

@@ -24,8 +24,13 @@ public partial class AppDbContext
         Converters = { new JsonStringEnumConverter() },
     };
 
-    // Ballots have their own chain (the voting issue); identity rows are audited by their use cases.
-    private static readonly HashSet<Type> NotAudited = [typeof(Ballot), typeof(BallotMark), typeof(AuditEntry), typeof(AuditHeadState)];
+    // Ballots have their own chain (docs/adr/0015); ballot tokens are recorded by the action that
+    // issues or revokes them (who got a slip), not row by row with their hashes; identity rows are
+    // audited by their use cases.
+    private static readonly HashSet<Type> NotAudited =
+    [
+        typeof(SignedBallot), typeof(UnsignedBallot), typeof(BallotChainHead), typeof(BallotToken), typeof(AuditEntry), typeof(AuditHeadState),
+    ];
 
     private PendingAudit? _pending;
 

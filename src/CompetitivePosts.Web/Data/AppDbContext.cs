@@ -21,9 +21,15 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
 
     public DbSet<Voter> Voters => Set<Voter>();
 
-    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<VotingRound> VotingRounds => Set<VotingRound>();
 
-    public DbSet<BallotMark> BallotMarks => Set<BallotMark>();
+    public DbSet<BallotToken> BallotTokens => Set<BallotToken>();
+
+    public DbSet<SignedBallot> SignedBallots => Set<SignedBallot>();
+
+    public DbSet<UnsignedBallot> UnsignedBallots => Set<UnsignedBallot>();
+
+    public DbSet<BallotChainHead> BallotChainHeads => Set<BallotChainHead>();
 
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
 
@@ -47,6 +53,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
             .Include(c => c.Overrides)
             .Include(c => c.SpeechSlots)
             .Include(c => c.Voters)
+            .Include(c => c.Rounds)
             .Include(c => c.Decisions)
             .Include(c => c.Filings)
             .Include(c => c.SpeechSessions)

@@ -168,7 +168,7 @@ public class CompetitionTests
 
         Assert.Equal(5, first);
         Assert.Equal(0, second);
-        Assert.Equal(5, s.C.Voters.Select(v => v.Token).Distinct().Count());
+        Assert.Equal(5, s.C.Voters.Select(v => v.CadreId).Distinct().Count());
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class PostgresServer : IAsyncDisposable
         await RunAsync(Path.Combine(bin, "pg_ctl"),
         [
             "-D", dir, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {server.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200", "start",
+            "-o", $"-p {server.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c track_commit_timestamp=on", "start",
         ]);
         return server;
     }

@@ -2,6 +2,7 @@ using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Audit;
 using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain.Speeches;
+using CompetitivePosts.Domain.Voting;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Common;
 using CompetitivePosts.Web.Features.Voting;
@@ -10,7 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CompetitivePosts.Web.Tests.Infrastructure;
 
-public sealed record VotingScenario(int CompetitionId, IReadOnlyDictionary<string, int> Cadres, IReadOnlyDictionary<string, string> Tokens)
+/// <summary>A competition with one open round: <see cref="Tokens"/> are the clear tokens as printed, by voter name.</summary>
+public sealed record VotingScenario(int CompetitionId, int RoundId, IReadOnlyDictionary<string, int> Cadres, IReadOnlyDictionary<string, int> Voters,
+    IReadOnlyDictionary<string, string> Tokens)
 {
     public int Id(string name) => Cadres[name];
 }
@@ -37,16 +40,20 @@ public static class Scenarios
         return await db.Units.Where(u => u.Name == DemoSeeder.UnitName).Select(u => u.Id).SingleAsync();
     }
 
-    /// <summary>A competition open for voting: leader 甲 (A), principal 乙 (B), staff 丙 and 丁 (C); 乙 and 丙 compete for one post.</summary>
-    public static Task<VotingScenario> OpenForVotingAsync(this AppFixture app, string? name = null) =>
-        app.ArrangeAsync(CompetitionStatus.Voting, name);
+    /// <summary>
+    /// A competition open for voting: leader 甲 (A), principal 乙 (B), staff 丙 and 丁 (C); 乙 and 丙 compete for one post.
+    /// One round (signed recommendation unless <paramref name="settings"/> say otherwise) is open and every voter has a token.
+    /// </summary>
+    public static Task<VotingScenario> OpenForVotingAsync(this AppFixture app, string? name = null, RoundSettings? settings = null) =>
+        app.ArrangeAsync(CompetitionStatus.Voting, name, settings);
 
     /// <summary>
     /// The competition of <see cref="OpenForVotingAsync"/>, taken as far as <paramref name="stage"/>: 甲 (A), 乙 (B, holds
     /// 综合科科长), 丙 and 丁 (C); at registration 乙 and 丙 apply for 综合科科长; at the speeches both are approved and the
-    /// list is published (nothing drawn yet); at voting the order is drawn and the roll issued.
+    /// list is published (nothing drawn yet); at voting the order is drawn, the roll issued and one round opened with a token
+    /// for every voter (before voting there is no round: <see cref="VotingScenario.RoundId"/> is 0 and there are no tokens).
     /// </summary>
-    public static async Task<VotingScenario> ArrangeAsync(this AppFixture app, CompetitionStatus stage, string? name = null)
+    public static async Task<VotingScenario> ArrangeAsync(this AppFixture app, CompetitionStatus stage, string? name = null, RoundSettings? settings = null)
     {
         var unitId = await app.DemoUnitIdAsync();
         await using var db = app.NewDb();
@@ -92,20 +99,47 @@ public static class Scenarios
             c.PublishQualifiedList(DateTimeOffset.UtcNow);
         }
 
-        if (stage >= CompetitionStatus.Voting)
+        if (stage < CompetitionStatus.Voting)
         {
-            c.DrawSpeechOrder(SpeechGrouping.ByRank, DateTimeOffset.UtcNow);
-            c.IssueVoterRoll();
-            c.OpenVoting();
+            db.Audit(c.Id, Arranger, ArrangeAction);
+            await db.SaveChangesAsync();
+            return new VotingScenario(c.Id, 0, c.Cadres.ToDictionary(x => x.Name, x => x.Id), c.Voters.ToDictionary(v => v.Name, v => v.Id),
+                new Dictionary<string, string>());
         }
 
+        c.DrawSpeechOrder(SpeechGrouping.ByRank, DateTimeOffset.UtcNow);
+        c.IssueVoterRoll();
+        settings ??= new RoundSettings(RoundKind.Recommendation);
+        if (settings is { Kind: RoundKind.Evaluation, Incumbents: null })
+        {
+            settings = settings with { Incumbents = [.. c.Incumbents.Select(e => e.CadreId)] };
+        }
+
+        var round = c.CreateRound(settings, DateTimeOffset.UtcNow);
         db.Audit(c.Id, Arranger, ArrangeAction);
         await db.SaveChangesAsync();
 
-        return new VotingScenario(
-            c.Id,
-            c.Cadres.ToDictionary(x => x.Name, x => x.Id),
-            c.Voters.ToDictionary(v => v.Name, v => v.Token));
+        c.OpenRound(round.Id, DateTimeOffset.UtcNow);
+        db.Audit(c.Id, Arranger, ArrangeAction);
+        await db.SaveChangesAsync();
+
+        var tokens = await IssueTokensAsync(db, round, c.Voters);
+        return new VotingScenario(c.Id, round.Id, c.Cadres.ToDictionary(x => x.Name, x => x.Id), c.Voters.ToDictionary(v => v.Name, v => v.Id), tokens);
+    }
+
+    /// <summary>Tokens for these voters, as printing would issue them; returns the clear tokens by voter name.</summary>
+    public static async Task<Dictionary<string, string>> IssueTokensAsync(AppDbContext db, VotingRound round, IEnumerable<Voter> voters)
+    {
+        var tokens = new Dictionary<string, string>();
+        foreach (var voter in voters.Where(v => !v.IsExcluded))
+        {
+            var (token, clear) = BallotToken.Issue(round, voter, DateTimeOffset.UtcNow, kiosk: false);
+            db.BallotTokens.Add(token);
+            tokens[voter.Name] = clear;
+        }
+
+        await db.SaveChangesAsync();
+        return tokens;
     }
 
     /// <summary>
@@ -115,24 +149,19 @@ public static class Scenarios
     public static async Task<VotingScenario> ReadyToDecideAsync(this AppFixture app, string? name = null)
     {
         var s = await app.OpenForVotingAsync(name);
-        using (var scope = app.Services.CreateScope())
+        foreach (var (voter, forBing) in new[] { ("甲", Choice.Agree), ("乙", Choice.Disagree), ("丙", Choice.Agree), ("丁", Choice.Disagree) })
         {
-            var ballots = scope.ServiceProvider.GetRequiredService<BallotSubmission>();
-            foreach (var (voter, forBing) in new[] { ("甲", Choice.Agree), ("乙", Choice.Disagree), ("丙", Choice.Agree), ("丁", Choice.Disagree) })
+            var result = await app.VoteAsync(s, voter, ("乙", Choice.Agree), ("丙", forBing));
+            if (result.Outcome != SubmitOutcome.Accepted)
             {
-                var result = await ballots.SubmitAsync(s.Tokens[voter], voter, new Dictionary<int, Choice> { [s.Id("乙")] = Choice.Agree, [s.Id("丙")] = forBing });
-                if (result.Outcome != SubmitOutcome.Accepted)
-                {
-                    throw new InvalidOperationException($"{voter}'s ballot was not accepted: {result.Outcome}");
-                }
+                throw new InvalidOperationException($"{voter}'s ballot was not accepted: {result.Outcome}");
             }
         }
 
-        await using var db = app.NewDb();
-        var c = await db.CompetitionAggregate.FirstAsync(x => x.Id == s.CompetitionId);
-        c.CloseVoting();
-        db.Audit(c.Id, Arranger, ArrangeAction);
-        await db.SaveChangesAsync();
+        var organizer = Organizer(await app.DemoUnitIdAsync());
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<RoundControl>().CloseAsync(s.CompetitionId, organizer, s.RoundId);
+        await scope.ServiceProvider.GetRequiredService<VoterRollHandler>().CloseAsync(s.CompetitionId, organizer);
         return s;
     }
 

@@ -15,6 +15,9 @@ internal sealed class CompetitionConfiguration : IEntityTypeConfiguration<Compet
         builder.Ignore(c => c.Candidates);
         builder.Ignore(c => c.QualifiedApplications);
         builder.Ignore(c => c.LatestFiling);
+        builder.Ignore(c => c.CountingRound);
+        builder.Ignore(c => c.IsRoundOpen);
+        builder.Ignore(c => c.Incumbents);
         builder.Ignore(c => c.Rules);
         builder.Ignore(c => c.IsArchived);
         builder.Ignore(c => c.QualifiedListPublished);
@@ -30,6 +33,7 @@ internal sealed class CompetitionConfiguration : IEntityTypeConfiguration<Compet
         builder.HasMany(c => c.Overrides).WithOne().HasForeignKey(p => p.CompetitionId);
         builder.HasMany(c => c.SpeechSlots).WithOne().HasForeignKey(p => p.CompetitionId);
         builder.HasMany(c => c.Voters).WithOne().HasForeignKey(p => p.CompetitionId);
+        builder.HasMany(c => c.Rounds).WithOne().HasForeignKey(r => r.CompetitionId);
         builder.HasMany(c => c.Decisions).WithOne().HasForeignKey(p => p.CompetitionId);
         builder.HasMany(c => c.Filings).WithOne().HasForeignKey(p => p.CompetitionId);
         builder.HasMany(c => c.SpeechSessions).WithOne().HasForeignKey(s => s.CompetitionId);
@@ -40,7 +44,7 @@ internal sealed class CompetitionConfiguration : IEntityTypeConfiguration<Compet
         foreach (var name in new[]
                  {
                      nameof(Competition.Posts), nameof(Competition.Cadres), nameof(Competition.Snapshot),
-                     nameof(Competition.Registrations), nameof(Competition.Applications), nameof(Competition.Overrides), nameof(Competition.SpeechSlots), nameof(Competition.Voters),
+                     nameof(Competition.Registrations), nameof(Competition.Applications), nameof(Competition.Overrides), nameof(Competition.SpeechSlots), nameof(Competition.Voters), nameof(Competition.Rounds),
                      nameof(Competition.Decisions), nameof(Competition.Filings), nameof(Competition.SpeechSessions),
                  })
         {

@@ -857,7 +857,81 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.ToTable("SpeechSessions", (string)null);
                 });
 
-            modelBuilder.Entity("CompetitivePosts.Domain.Voting.Ballot", b =>
+            modelBuilder.Entity("CompetitivePosts.Domain.Voting.BallotChainHead", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("BallotChainHeads", (string)null);
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Domain.Voting.BallotToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Kiosk")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("VoterId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("VoterId");
+
+                    b.HasIndex("RoundId", "VoterId")
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.ToTable("BallotTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Domain.Voting.SignedBallot", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -870,8 +944,41 @@ namespace CompetitivePosts.Web.Data.Migrations
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)");
 
-                    b.Property<int>("CompetitionId")
+                    b.Property<string>("ChainHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.PrimitiveCollection<short[]>("Choices")
+                        .IsRequired()
+                        .HasColumnType("smallint[]");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("PrevHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Receipt")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("character(19)")
+                        .IsFixedLength();
+
+                    b.Property<int>("RoundId")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
                     b.Property<string>("SignedName")
                         .IsRequired()
@@ -886,41 +993,45 @@ namespace CompetitivePosts.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompetitionId");
+                    b.HasIndex("Receipt");
 
-                    b.HasIndex("VoterId")
+                    b.HasIndex("RoundId")
+                        .HasDatabaseName("IX_SignedBallots_Unsealed")
+                        .HasFilter("\"Seq\" IS NULL");
+
+                    b.HasIndex("VoterId");
+
+                    b.HasIndex("RoundId", "Seq")
                         .IsUnique();
 
-                    b.ToTable("Ballots");
+                    b.HasIndex("RoundId", "VoterId")
+                        .IsUnique();
+
+                    b.ToTable("SignedBallots", (string)null);
                 });
 
-            modelBuilder.Entity("CompetitivePosts.Domain.Voting.BallotMark", b =>
+            modelBuilder.Entity("CompetitivePosts.Domain.Voting.UnsignedBallot", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("BallotId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("CandidateId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Choice")
+                    b.Property<string>("Category")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.PrimitiveCollection<short[]>("Choices")
+                        .IsRequired()
+                        .HasColumnType("smallint[]");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CandidateId");
+                    b.HasIndex("RoundId");
 
-                    b.HasIndex("BallotId", "CandidateId")
-                        .IsUnique();
-
-                    b.ToTable("BallotMarks");
+                    b.ToTable("UnsignedBallots", (string)null);
                 });
 
             modelBuilder.Entity("CompetitivePosts.Domain.Voting.Voter", b =>
@@ -939,30 +1050,121 @@ namespace CompetitivePosts.Web.Data.Migrations
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)");
 
+                    b.Property<string>("CategoryReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("CompetitionId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ExcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExclusionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("Note")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RollCategory")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CadreId");
 
-                    b.HasIndex("Token")
-                        .IsUnique();
-
                     b.HasIndex("CompetitionId", "CadreId")
                         .IsUnique();
 
+                    b.HasIndex("CompetitionId", "Name")
+                        .IsUnique();
+
                     b.ToTable("Voters");
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Domain.Voting.VotingRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FixedLimit")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<int[]>("Incumbents")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<bool>("IsSigned")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LimitMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetitionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("VotingRounds", (string)null);
                 });
 
             modelBuilder.Entity("CompetitivePosts.Web.Data.AppUser", b =>
@@ -1405,11 +1607,35 @@ namespace CompetitivePosts.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CompetitivePosts.Domain.Voting.Ballot", b =>
+            modelBuilder.Entity("CompetitivePosts.Domain.Voting.BallotChainHead", b =>
                 {
-                    b.HasOne("CompetitivePosts.Domain.Competitions.Competition", null)
+                    b.HasOne("CompetitivePosts.Domain.Voting.VotingRound", null)
                         .WithMany()
-                        .HasForeignKey("CompetitionId")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Domain.Voting.BallotToken", b =>
+                {
+                    b.HasOne("CompetitivePosts.Domain.Voting.VotingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CompetitivePosts.Domain.Voting.Voter", null)
+                        .WithMany()
+                        .HasForeignKey("VoterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Domain.Voting.SignedBallot", b =>
+                {
+                    b.HasOne("CompetitivePosts.Domain.Voting.VotingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -1420,24 +1646,18 @@ namespace CompetitivePosts.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CompetitivePosts.Domain.Voting.BallotMark", b =>
+            modelBuilder.Entity("CompetitivePosts.Domain.Voting.UnsignedBallot", b =>
                 {
-                    b.HasOne("CompetitivePosts.Domain.Voting.Ballot", null)
-                        .WithMany("Marks")
-                        .HasForeignKey("BallotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("CompetitivePosts.Domain.Competitions.Cadre", null)
+                    b.HasOne("CompetitivePosts.Domain.Voting.VotingRound", null)
                         .WithMany()
-                        .HasForeignKey("CandidateId")
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("CompetitivePosts.Domain.Voting.Voter", b =>
                 {
-                    b.HasOne("CompetitivePosts.Domain.Competitions.Cadre", "Cadre")
+                    b.HasOne("CompetitivePosts.Domain.Competitions.Cadre", null)
                         .WithMany()
                         .HasForeignKey("CadreId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1447,8 +1667,80 @@ namespace CompetitivePosts.Web.Data.Migrations
                         .HasForeignKey("CompetitionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
 
-                    b.Navigation("Cadre");
+            modelBuilder.Entity("CompetitivePosts.Domain.Voting.VotingRound", b =>
+                {
+                    b.HasOne("CompetitivePosts.Domain.Competitions.Competition", null)
+                        .WithMany("Rounds")
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CompetitivePosts.Domain.Voting.RoundGroup", "Groups", b1 =>
+                        {
+                            b1.Property<int>("VotingRoundId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("AgreeLimit");
+
+                            b1.Property<int>("Index");
+
+                            b1.Property<string>("Level");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int?>("PostId");
+
+                            b1.HasKey("VotingRoundId", "__synthesizedOrdinal");
+
+                            b1.ToTable("VotingRounds");
+
+                            b1
+                                .ToJson("Groups")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VotingRoundId");
+                        });
+
+                    b.OwnsMany("CompetitivePosts.Domain.Voting.RoundItem", "Items", b1 =>
+                        {
+                            b1.Property<int>("VotingRoundId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("CadreId");
+
+                            b1.Property<string>("Detail");
+
+                            b1.Property<int>("Group");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50);
+
+                            b1.Property<int>("Position");
+
+                            b1.HasKey("VotingRoundId", "__synthesizedOrdinal");
+
+                            b1.ToTable("VotingRounds");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VotingRoundId");
+                        });
+
+                    b.Navigation("Groups");
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("CompetitivePosts.Web.Data.UserUnit", b =>
@@ -1533,6 +1825,8 @@ namespace CompetitivePosts.Web.Data.Migrations
 
                     b.Navigation("Registrations");
 
+                    b.Navigation("Rounds");
+
                     b.Navigation("Snapshot");
 
                     b.Navigation("SpeechProgress");
@@ -1542,11 +1836,6 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Navigation("SpeechSlots");
 
                     b.Navigation("Voters");
-                });
-
-            modelBuilder.Entity("CompetitivePosts.Domain.Voting.Ballot", b =>
-                {
-                    b.Navigation("Marks");
                 });
 
             modelBuilder.Entity("CompetitivePosts.Web.Data.AppUser", b =>

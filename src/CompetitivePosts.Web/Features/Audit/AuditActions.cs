@@ -62,6 +62,16 @@ public static class AuditActions
     public const string AccountPasswordReset = "account.password-reset";
     public const string AccountUnlock = "account.unlock";
     public const string AccountPasswordChange = "account.password-change";
+    public const string VoterCategoryOverride = "voting.voter.category";
+    public const string VoterAddOutside = "voting.voter.add";
+    public const string VoterExclude = "voting.voter.exclude";
+    public const string VoterReinstate = "voting.voter.reinstate";
+    public const string RoundCreate = "voting.round.create";
+    public const string RoundOpen = "voting.round.open";
+    public const string RoundClose = "voting.round.close";
+    public const string SlipsPrint = "voting.slips.print";
+    public const string SlipRevoke = "voting.slip.revoke";
+    public const string KioskBallot = "voting.kiosk";
 
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
@@ -121,6 +131,16 @@ public static class AuditActions
         [AccountPasswordReset] = "Reset an account's password",
         [AccountUnlock] = "Unlocked an account",
         [AccountPasswordChange] = "Changed own password",
+        [VoterCategoryOverride] = "Changed a voter's ballot kind",
+        [VoterAddOutside] = "Added an outside voter",
+        [VoterExclude] = "Excluded a voter from the roll",
+        [VoterReinstate] = "Put a voter back on the roll",
+        [RoundCreate] = "Created a voting round",
+        [RoundOpen] = "Opened a voting round",
+        [RoundClose] = "Closed a voting round",
+        [SlipsPrint] = "Printed ballot slips",
+        [SlipRevoke] = "Revoked a ballot slip",
+        [KioskBallot] = "Opened a ballot on the kiosk tablet",
     };
 
     public static IReadOnlyCollection<string> All => Labels.Keys;

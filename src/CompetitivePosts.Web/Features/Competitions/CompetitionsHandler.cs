@@ -32,8 +32,11 @@ public sealed class CompetitionsHandler(IDbContextFactory<AppDbContext> dbFactor
             .Select(c => new
             {
                 c.Id, c.Name, c.UnitId, c.Status, c.CreatedAt, c.ArchivedAt,
-                Posts = c.Posts.Count, Cadres = c.Cadres.Count, Applications = c.Registrations.Count(r => r.WithdrawnAt == null), Voters = c.Voters.Count,
-                Ballots = db.Ballots.Count(b => b.CompetitionId == c.Id),
+                Posts = c.Posts.Count, Cadres = c.Cadres.Count, Applications = c.Registrations.Count(r => r.WithdrawnAt == null), Voters = c.Voters.Count(v => v.ExcludedAt == null),
+                // Ballots cast in the counting round: the latest recommendation round that has opened.
+                Ballots = db.BallotTokens.Count(t => t.Used && t.RoundId == db.VotingRounds
+                    .Where(r => r.CompetitionId == c.Id && r.Kind == RoundKind.Recommendation && r.Status != RoundStatus.Prepared)
+                    .OrderByDescending(r => r.Number).Select(r => r.Id).FirstOrDefault()),
             })
             .ToListAsync(ct);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);

@@ -2,6 +2,7 @@ using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain.Decisions;
 using CompetitivePosts.Domain.Tally;
+using CompetitivePosts.Domain.Voting;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
@@ -21,11 +22,17 @@ public sealed record PostTally(int PostId, string PostName, PostLevel Level, IRe
         [.. Candidates.Select(c => new Standing(c.CadreId, c.Name, c.Result.Score, c.Rank))];
 }
 
+/// <summary>A recommendation round the tally can show.</summary>
+public sealed record TallyRound(int Id, int Number, string Title, RoundStatus Status, bool IsSigned);
+
 public sealed record TallyView(
     CompetitionHeader Header,
     IReadOnlyList<Turnout> Turnout,
     IReadOnlyList<PostTally> Posts,
-    IReadOnlyDictionary<int, CandidateResult> ByCandidate)
+    IReadOnlyDictionary<int, CandidateResult> ByCandidate,
+    TallyRound? Round = null,
+    IReadOnlyList<TallyRound>? Rounds = null,
+    int? CountingRoundId = null)
 {
     public int TotalVoters => Turnout.Sum(t => t.Voters);
 
@@ -35,32 +42,29 @@ public sealed record TallyView(
 /// <summary>Counts committed ballots in PostgreSQL and applies the 4:3:3 formula of the domain.</summary>
 public sealed class TallyQuery(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<TallyView> GetAsync(int competitionId, Actor actor, CancellationToken ct = default)
+    /// <summary>The tally of <paramref name="roundId"/>, or of the counting round (<see cref="Competition.CountingRound"/>) when null.</summary>
+    public async Task<TallyView> GetAsync(int competitionId, Actor actor, int? roundId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var competition = await db.LoadForViewAsync(competitionId, actor, ct);
-        return await ComputeAsync(db, competition, ct);
+        return await ComputeAsync(db, competition, ct, roundId);
     }
 
-    internal static async Task<TallyView> ComputeAsync(AppDbContext db, Competition competition, CancellationToken ct)
+    internal static async Task<TallyView> ComputeAsync(AppDbContext db, Competition competition, CancellationToken ct, int? roundId = null)
     {
-        var ballots = await db.Ballots.AsNoTracking()
-            .Where(b => b.CompetitionId == competition.Id)
-            .GroupBy(b => b.Category)
-            .Select(g => new { Category = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Category, g => g.Count, ct);
+        var round = roundId is { } id ? competition.FindRound(id) : competition.CountingRound;
+        if (round is { Kind: not RoundKind.Recommendation })
+        {
+            throw new DomainException("Only a recommendation round is scored 4:3:3.");
+        }
 
-        var marks = await db.BallotMarks.AsNoTracking()
-            .Join(db.Ballots.Where(b => b.CompetitionId == competition.Id), m => m.BallotId, b => b.Id, (m, b) => new { m.CandidateId, b.Category, m.Choice })
-            .GroupBy(x => new { x.CandidateId, x.Category, x.Choice })
-            .Select(g => new { g.Key.CandidateId, g.Key.Category, g.Key.Choice, Count = g.Count() })
-            .ToListAsync(ct);
-
+        var counts = round is null ? RoundCounts.None : await RoundCounts.LoadAsync(db, round.Id, ct);
+        var ballots = counts.Ballots;
         var candidates = competition.Candidates.ToList();
         var results = TallyCalculator.Compute(
                 candidates.Select(c => c.Id),
                 ballots,
-                marks.Select(m => new MarkCount(m.CandidateId, m.Category, m.Choice, m.Count)))
+                round is null ? [] : RoundTally.Marks(round, counts.Choices))
             .ToDictionary(r => r.CandidateId);
 
         var minimum = new Rational(competition.MinimumScorePercent, 100);
@@ -81,10 +85,25 @@ public sealed class TallyQuery(IDbContextFactory<AppDbContext> dbFactory)
             })
             .ToList();
 
+        var issued = round is null
+            ? competition.Voters.Where(v => !v.IsExcluded).GroupBy(v => v.Category).ToDictionary(g => g.Key, g => g.Count())
+            : await IssuedAsync(db, round.Id, ct);
         var turnout = Enum.GetValues<VoterCategory>()
-            .Select(k => new Turnout(k, competition.Voters.Count(v => v.Category == k), ballots.GetValueOrDefault(k)))
+            .Select(k => new Turnout(k, issued.GetValueOrDefault(k), ballots.GetValueOrDefault(k)))
             .ToList();
 
-        return new TallyView(await db.HeaderAsync(competition, ct), turnout, posts, results);
+        var rounds = competition.Rounds.Where(r => r.Kind == RoundKind.Recommendation && r.Status != RoundStatus.Prepared).OrderBy(r => r.Number)
+            .Select(r => new TallyRound(r.Id, r.Number, r.Title, r.Status, r.IsSigned)).ToList();
+        return new TallyView(await db.HeaderAsync(competition, ct), turnout, posts, results, rounds.FirstOrDefault(r => r.Id == round?.Id), rounds,
+            competition.CountingRound?.Id);
     }
+
+    /// <summary>Slips that can be or were cast (not revoked), per ballot kind of their voter: the denominator of turnout.</summary>
+    internal static async Task<Dictionary<VoterCategory, int>> IssuedAsync(AppDbContext db, int roundId, CancellationToken ct) =>
+        await db.BallotTokens.AsNoTracking()
+            .Where(t => t.RoundId == roundId && t.RevokedAt == null)
+            .Join(db.Voters, t => t.VoterId, v => v.Id, (t, v) => v.Category)
+            .GroupBy(k => k)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 }

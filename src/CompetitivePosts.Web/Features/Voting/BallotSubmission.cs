@@ -1,115 +1,155 @@
+using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Voting;
-using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Tally;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CompetitivePosts.Web.Features.Voting;
 
-public sealed record BallotCandidate(int CadreId, string Name, string Posts);
-
 public enum BallotState
 {
+    /// <summary>Unknown, revoked or excluded token, or a round that is not open: one generic answer, so tokens cannot be probed.</summary>
     Unknown,
     Open,
     AlreadyVoted,
-    NotOpen,
 }
 
-public sealed record BallotView(BallotState State, string CompetitionName, string VoterName, VoterCategory Category,
-    IReadOnlyList<BallotCandidate> Candidates);
+public sealed record BallotView(BallotState State, RoundSheet? Sheet = null, string VoterName = "", VoterCategory Category = VoterCategory.C)
+{
+    public static BallotView Unknown { get; } = new(BallotState.Unknown);
+}
 
 public enum SubmitOutcome
 {
     Accepted,
+
+    /// <summary>Valid, shown back to the voter for a last look; nothing saved yet.</summary>
+    Review,
     AlreadyVoted,
     Unknown,
-    NotOpen,
     Invalid,
 }
 
-public sealed record SubmitResult(SubmitOutcome Outcome, DomainException? Error = null);
+/// <summary>What a post came to, with the ballot as the voter saw it (round, name) so the page can show it again.</summary>
+public sealed record SubmitResult(SubmitOutcome Outcome, BallotView View, IReadOnlyList<DomainMessage>? Problems = null, short[]? Choices = null,
+    string? Receipt = null);
 
 /// <summary>
-/// The tablet ballot: reading it by token and committing it once. The page that uses it is
-/// statically rendered, so a submit needs no Blazor circuit.
+/// The tablet ballot: reading it by token, checking it, and committing it once. Everything here
+/// runs per request without the competition aggregate, the roll or other voters' tokens
+/// (docs/adr/0014); the page that uses it is static, so a submit needs no Blazor circuit.
 /// </summary>
-public sealed class BallotSubmission(IDbContextFactory<AppDbContext> dbFactory, TallyNotifier notifier, TimeProvider clock)
+public sealed class BallotSubmission(BallotStore store, TallyNotifier notifier, TimeProvider clock, ILogger<BallotSubmission> log)
 {
-    public async Task<BallotView> LoadAsync(string token, CancellationToken ct = default)
+    public async Task<BallotView> LoadAsync(string? token, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var voter = await db.Voters.AsNoTracking().FirstOrDefaultAsync(v => v.Token == token, ct);
-        if (voter is null)
-        {
-            return new BallotView(BallotState.Unknown, "", "", VoterCategory.C, []);
-        }
-
-        var competition = await db.CompetitionAggregate.AsNoTracking().FirstAsync(c => c.Id == voter.CompetitionId, ct);
-        var voted = await db.Ballots.AnyAsync(b => b.VoterId == voter.Id, ct);
-        var state = voted ? BallotState.AlreadyVoted
-            : competition.Status == CompetitionStatus.Voting ? BallotState.Open
-            : BallotState.NotOpen;
-
-        // A candidate who withdrew after the speech order was drawn keeps the slot but leaves the ballot.
-        var qualified = competition.Candidates.Select(c => c.Id).ToHashSet();
-        var candidates = competition.SpeechSlots.Count > 0
-            ? competition.SpeechSlots.OrderBy(s => s.Order).Select(s => s.CadreId).Where(qualified.Contains).ToList()
-            : [.. qualified.Order()];
-        var rows = candidates.Select(id => new BallotCandidate(
-                id,
-                competition.Cadres.First(c => c.Id == id).Name,
-                string.Join("、", competition.QualifiedApplications.Where(a => a.CadreId == id).OrderBy(a => a.Preference)
-                    .Select(a => competition.Posts.First(p => p.Id == a.PostId).Name))))
-            .ToList();
-        return new BallotView(state, competition.Name, voter.Name, voter.Category, rows);
+        var (view, _) = await ResolveAsync(token, ct);
+        return view;
     }
 
-    public async Task<SubmitResult> SubmitAsync(string token, string? signedName, IReadOnlyDictionary<int, Choice> marks, CancellationToken ct = default)
+    /// <summary>Checks a posted ballot; at <see cref="BallotStep.Submit"/> commits it, otherwise only says whether it would be accepted.</summary>
+    public async Task<SubmitResult> SubmitAsync(string? token, BallotPost post, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(marks);
-        int competitionId;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        ArgumentNullException.ThrowIfNull(post);
+        var (view, state) = await ResolveAsync(token, ct);
+        if (view.State != BallotState.Open)
         {
-            var voter = await db.Voters.AsNoTracking().FirstOrDefaultAsync(v => v.Token == token, ct);
-            if (voter is null)
-            {
-                return new SubmitResult(SubmitOutcome.Unknown);
-            }
-
-            var competition = await db.CompetitionAggregate.AsNoTracking().FirstAsync(c => c.Id == voter.CompetitionId, ct);
-            if (competition.Status != CompetitionStatus.Voting)
-            {
-                return new SubmitResult(SubmitOutcome.NotOpen);
-            }
-
-            Ballot ballot;
-            try
-            {
-                ballot = new Ballot(competition.Id, voter, signedName ?? "", marks,
-                    [.. competition.Candidates.Select(c => c.Id)], clock.GetUtcNow());
-            }
-            catch (DomainException ex)
-            {
-                return new SubmitResult(SubmitOutcome.Invalid, ex);
-            }
-
-            db.Ballots.Add(ballot);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                // The unique index IX_Ballots_VoterId, not this code, is what makes the token single-use.
-                return new SubmitResult(SubmitOutcome.AlreadyVoted);
-            }
-
-            competitionId = competition.Id;
+            log.LogInformation("Ballot refused: {Outcome}", view.State);
+            return new SubmitResult(view.State == BallotState.AlreadyVoted ? SubmitOutcome.AlreadyVoted : SubmitOutcome.Unknown, view);
         }
 
-        await notifier.PublishAsync(competitionId);
-        return new SubmitResult(SubmitOutcome.Accepted);
+        var round = view.Sheet!.Round;
+        var problems = new List<DomainMessage>(post.Problems);
+        var reading = round.Read(post.Marks);
+        problems.AddRange(reading.Problems);
+        byte[]? signature = null;
+        if (round.IsSigned)
+        {
+            var name = post.SignedName?.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                problems.Add(new DomainMessage("Please sign the ballot with your name."));
+            }
+            else if (name.Length > CadreDetails.NameLength)
+            {
+                // Said as the limit it is, like every other text field (HostileInputTests), rather than as a wrong name.
+                problems.Add(new DomainMessage("Text is longer than {0} characters.", CadreDetails.NameLength));
+            }
+            else if (!string.Equals(name, view.VoterName, StringComparison.Ordinal))
+            {
+                problems.Add(new DomainMessage("The signature must be the voter's own name as printed on the roll."));
+            }
+
+            signature = post.SignaturePng();
+            var drawn = post.SignatureDataUrl is { Length: > 0 } && signature is null
+                ? new DomainMessage("The drawn signature could not be read. Please clear it and sign again.")
+                : SignatureImage.Problem(signature);
+            if (drawn is not null)
+            {
+                problems.Add(drawn);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            log.LogInformation("Ballot refused as invalid in round {RoundId}: {Problems}", round.Id, string.Join(" | ", problems.Select(p => p.Key)));
+            return new SubmitResult(SubmitOutcome.Invalid, view, problems);
+        }
+
+        if (post.Step != BallotStep.Submit)
+        {
+            return new SubmitResult(SubmitOutcome.Review, view, Choices: reading.Choices);
+        }
+
+        var now = clock.GetUtcNow();
+        string? receipt = null;
+        bool accepted;
+        if (round.IsSigned)
+        {
+            var ballot = new SignedBallot(round.Id, state!.VoterId, state.Category, post.SignedName!.Trim(), signature!, reading.Choices!, now);
+            accepted = await store.InsertAsync(state.TokenId, ballot, ct);
+            receipt = ballot.Receipt;
+        }
+        else
+        {
+            accepted = await store.InsertAsync(state!.TokenId, new UnsignedBallot(round.Id, state.Category, reading.Choices!), now, ct);
+        }
+
+        if (!accepted)
+        {
+            // Someone else used the token first, the slip was revoked, or the round closed in between.
+            var after = await store.FindAsync(SecretToken.Hash(token), ct);
+            var outcome = after is { Used: true, Revoked: false } ? SubmitOutcome.AlreadyVoted : SubmitOutcome.Unknown;
+            log.LogInformation("Ballot refused at commit in round {RoundId}: {Outcome}", round.Id, outcome);
+            return new SubmitResult(outcome, outcome == SubmitOutcome.AlreadyVoted ? new BallotView(BallotState.AlreadyVoted) : BallotView.Unknown);
+        }
+
+        await notifier.PublishAsync(round.CompetitionId);
+        return new SubmitResult(SubmitOutcome.Accepted, view, Choices: reading.Choices, Receipt: receipt);
+    }
+
+    private async Task<(BallotView View, TokenState? State)> ResolveAsync(string? token, CancellationToken ct)
+    {
+        // Tokens are 22 characters; anything far from that is not worth a query.
+        if (string.IsNullOrEmpty(token) || token.Length > 64)
+        {
+            return (BallotView.Unknown, null);
+        }
+
+        var state = await store.FindAsync(SecretToken.Hash(token), ct);
+        if (state is null || state.Revoked)
+        {
+            return (BallotView.Unknown, state);
+        }
+
+        if (state.Used)
+        {
+            return (new BallotView(BallotState.AlreadyVoted), state);
+        }
+
+        var open = state.RoundStatus == RoundStatus.Open && (state.ClosesAt is null || clock.GetUtcNow() < state.ClosesAt);
+        var sheet = open ? await store.SheetAsync(state.RoundId, ct) : null;
+        return sheet is null
+            ? (BallotView.Unknown, state)
+            : (new BallotView(BallotState.Open, sheet, state.VoterName, state.Category), state);
     }
 }

@@ -1,4 +1,5 @@
 using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Voting;
 using CompetitivePosts.Domain.Audit;
 using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Common;
@@ -88,14 +89,16 @@ public class AuditTrailTests(AppFixture app)
         await Get<DrawSpeechOrder.Handler>(scope).HandleAsync(new DrawSpeechOrder.Command(id, CompetitivePosts.Domain.Speeches.SpeechGrouping.ByRank), organizer);
         var voting = Get<VoterRollHandler>(scope);
         await voting.IssueAsync(id, organizer);
-        await voting.OpenAsync(id, organizer);
-        var tokens = (await voting.GetAsync(id, organizer)).Voters.ToDictionary(v => v.Name, v => v.Token);
-        foreach (var (name, token) in tokens)
+        var roundId = await Get<CreateRound>(scope).HandleAsync(id, organizer, new RoundSettings(RoundKind.Recommendation));
+        await Get<RoundControl>(scope).OpenAsync(id, organizer, roundId);
+        var slips = await Get<PrintSlips>(scope).IssueAsync(id, roundId, null, organizer);
+        foreach (var slip in slips.Slips)
         {
-            await Get<BallotSubmission>(scope).SubmitAsync(token, name,
-                new Dictionary<int, Choice> { [Cadre("乙")] = Choice.Agree, [Cadre("丙")] = Choice.Agree });
+            var ballot = await app.SubmitAsync(slip.Token, TestBallots.Fields([(Cadre("乙"), "Agree"), (Cadre("丙"), "Agree")], slip.VoterName));
+            Assert.Equal(SubmitOutcome.Accepted, ballot.Outcome);
         }
 
+        await Get<RoundControl>(scope).CloseAsync(id, organizer, roundId);
         await voting.CloseAsync(id, organizer);
         var decisions = Get<DecisionsHandler>(scope);
         await decisions.DecideAsync(id, organizer, post, Cadre("乙"), null);
@@ -110,12 +113,13 @@ public class AuditTrailTests(AppFixture app)
             AuditActions.CompetitionCreate, AuditActions.CadreAdd, AuditActions.CadreAdd, AuditActions.CadreAdd, AuditActions.PostAdd,
             AuditActions.Reset, AuditActions.RegistrationOpen, AuditActions.Register, AuditActions.Register, AuditActions.RegistrationClose,
             AuditActions.ReviewApproveAll, AuditActions.ReviewPublish, AuditActions.SpeechDraw,
-            AuditActions.VotersIssue, AuditActions.VotingOpen, AuditActions.VotingClose, AuditActions.Decide, AuditActions.FilingSubmit,
-            AuditActions.FilingRefuse, AuditActions.FilingSubmit, AuditActions.FilingAccept,
+            AuditActions.VotersIssue, AuditActions.RoundCreate, AuditActions.RoundOpen, AuditActions.SlipsPrint, AuditActions.RoundClose,
+            AuditActions.VotingClose, AuditActions.Decide, AuditActions.FilingSubmit, AuditActions.FilingRefuse, AuditActions.FilingSubmit,
+            AuditActions.FilingAccept,
         ], entries.Select(e => e.Action));
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Seq));
-        Assert.All(entries.Take(18), e => Assert.Equal(organizer.Name, e.UserName));
-        Assert.Equal(Scenarios.Reviewer.Name, entries[18].UserName);
+        Assert.All(entries.Take(21), e => Assert.Equal(organizer.Name, e.UserName));
+        Assert.Equal(Scenarios.Reviewer.Name, entries[21].UserName);
         Assert.True((await VerifyAsync(id)).Intact);
     }
 

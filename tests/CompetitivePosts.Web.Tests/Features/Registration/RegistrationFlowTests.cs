@@ -1,4 +1,5 @@
 using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Voting;
 using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Common;
@@ -155,13 +156,18 @@ public class RegistrationFlowTests(AppFixture app)
         await Get<CompetitivePosts.Web.Features.Speeches.DrawSpeechOrder.Handler>(scope).HandleAsync(new CompetitivePosts.Web.Features.Speeches.DrawSpeechOrder.Command(id, CompetitivePosts.Domain.Speeches.SpeechGrouping.ByRank), organizer);
         var voting = Get<VoterRollHandler>(scope);
         await voting.IssueAsync(id, organizer);
-        await voting.OpenAsync(id, organizer);
-        var token = (await voting.GetAsync(id, organizer)).Voters[0].Token;
+        var roundId = await Get<CreateRound>(scope).HandleAsync(id, organizer, new RoundSettings(RoundKind.Recommendation));
+        await Get<RoundControl>(scope).OpenAsync(id, organizer, roundId);
+        var token = (await Get<PrintSlips>(scope).IssueAsync(id, roundId, null, organizer)).Slips[0].Token;
 
         var ballot = await Get<BallotSubmission>(scope).LoadAsync(token);
 
-        Assert.Equal(["丙", "乙"], ballot.Candidates.Select(c => c.Name).Order(StringComparer.Ordinal));
-        Assert.Equal("综合科副科长", ballot.Candidates.Single(c => c.Name == "丙").Posts); // the rejected post is not shown
+        var round = ballot.Sheet!.Round;
+        Assert.Equal(["丙", "乙"], round.Items.Select(c => c.Name).Order(StringComparer.Ordinal));
+        // 丙 is listed under the deputy post only: the rejected principal post is not shown, and there is no other
+        var bing = round.Items.Single(c => c.Name == "丙");
+        Assert.Equal("综合科副科长", round.Groups[bing.Group].Name);
+        Assert.Null(bing.Detail);
         Assert.True(await IntactAsync(id));
     }
 

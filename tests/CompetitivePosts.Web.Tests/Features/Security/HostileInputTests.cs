@@ -156,9 +156,11 @@ public class HostileInputTests(AppFixture app)
 
         using var forged = await tablet.SubmitAsync("/b/" + s.Tokens["甲"], "ballot", new()
         {
-            ["Form.Marks[0].CandidateId"] = other.Id("乙").ToString(CultureInfo.InvariantCulture),
-            ["Form.Marks[0].Choice"] = "Agree",
-            ["Form.SignedName"] = "甲",
+            ["Marks[0].CandidateId"] = other.Id("乙").ToString(CultureInfo.InvariantCulture),
+            ["Marks[0].Choice"] = "Agree",
+            ["SignedName"] = "甲",
+            ["Signature"] = TestBallots.Signature,
+            ["Step"] = "Submit",
         });
 
         Assert.Contains(Chinese("The ballot marks someone who is not a candidate."), await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -166,9 +168,11 @@ public class HostileInputTests(AppFixture app)
         // control: the same voter's honest ballot is accepted.
         using var honest = await tablet.SubmitAsync("/b/" + s.Tokens["甲"], "ballot", new()
         {
-            ["Form.Marks[0].CandidateId"] = s.Id("乙").ToString(CultureInfo.InvariantCulture),
-            ["Form.Marks[0].Choice"] = "Agree",
-            ["Form.SignedName"] = "甲",
+            ["Marks[0].CandidateId"] = s.Id("乙").ToString(CultureInfo.InvariantCulture),
+            ["Marks[0].Choice"] = "Agree",
+            ["SignedName"] = "甲",
+            ["Signature"] = TestBallots.Signature,
+            ["Step"] = "Submit",
         });
         Assert.Contains("ballot-submitted", await honest.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -181,22 +185,24 @@ public class HostileInputTests(AppFixture app)
         var page = await tablet.Http.GetStringAsync("/b/" + s.Tokens["乙"]);
         var form = WebSession.HiddenFields(page);
         form["_handler"] = "ballot";
-        form["Form.Marks[0].CandidateId"] = s.Id("丙").ToString(CultureInfo.InvariantCulture);
-        form["Form.Marks[0].Choice"] = "Agree";
-        form["Form.SignedName"] = "乙";
+        form["Marks[0].CandidateId"] = s.Id("丙").ToString(CultureInfo.InvariantCulture);
+        form["Marks[0].Choice"] = "Agree";
+        form["SignedName"] = "乙";
+        form["Signature"] = TestBallots.Signature;
+        form["Step"] = "Submit";
 
         using var first = await tablet.Http.PostAsync("/b/" + s.Tokens["乙"], new FormUrlEncodedContent(form));
         var afterFirst = await DbSnapshot.TakeAsync(app);
-        form["Form.Marks[0].Choice"] = "Disagree";
+        form["Marks[0].Choice"] = "Disagree";
         using var replay = await tablet.Http.PostAsync("/b/" + s.Tokens["乙"], new FormUrlEncodedContent(form));
 
         Assert.Contains("ballot-submitted", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(Chinese("This ballot has already been submitted."), await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         afterFirst.AssertUnchanged(await DbSnapshot.TakeAsync(app));
         await using var db = app.NewDb();
-        var ballotIds = await db.Ballots.Where(b => b.CompetitionId == s.CompetitionId).Select(b => b.Id).ToListAsync();
-        Assert.Single(ballotIds);
-        Assert.Equal(Choice.Agree, await db.BallotMarks.Where(m => ballotIds.Contains(m.BallotId) && m.CandidateId == s.Id("丙")).Select(m => m.Choice).SingleAsync());
+        var ballot = await db.SignedBallots.Where(b => b.RoundId == s.RoundId).SingleAsync();
+        var round = await db.VotingRounds.SingleAsync(r => r.Id == s.RoundId);
+        Assert.Equal((short)Choice.Agree, ballot.Choices[round.Items.Single(i => i.CadreId == s.Id("丙")).Position]);
     }
 
     [Fact]
@@ -228,7 +234,7 @@ public class HostileInputTests(AppFixture app)
         using var tablet = new WebSession(app.BaseUri);
         var form = WebSession.HiddenFields(await tablet.Http.GetStringAsync("/b/" + s.Tokens["甲"]));
         form["_handler"] = "ballot";
-        form["Form.SignedName"] = new string('甲', 700_000); // about 6 MB once encoded
+        form["SignedName"] = new string('甲', 700_000); // about 6 MB once encoded
         var before = await DbSnapshot.TakeAsync(app);
 
         // Expect: 100-continue lets the server refuse on the length alone, as a browser's upload would be refused.
@@ -248,7 +254,7 @@ public class HostileInputTests(AppFixture app)
         await using var instance = new SecondInstance(app);
         var form = WebSession.HiddenFields(await instance.Browser.GetStringAsync("/b/" + s.Tokens["甲"]));
         form["_handler"] = "ballot";
-        form["Form.SignedName"] = new string('甲', 700_000);
+        form["SignedName"] = new string('甲', 700_000);
         var before = await DbSnapshot.TakeAsync(app);
         using var body = new FormUrlEncodedContent(form);
         // No Content-Length: the limit applies to what is read.
@@ -263,7 +269,7 @@ public class HostileInputTests(AppFixture app)
         Assert.Contains(Chinese("Request too large"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
         // control: a normal ballot through the same instance is read and answered.
-        using var small = await instance.Browser.PostAsync("/b/" + s.Tokens["甲"], new FormUrlEncodedContent(new Dictionary<string, string>(form) { ["Form.SignedName"] = "乙" }));
+        using var small = await instance.Browser.PostAsync("/b/" + s.Tokens["甲"], new FormUrlEncodedContent(new Dictionary<string, string>(form) { ["SignedName"] = "乙", ["Signature"] = TestBallots.Signature, ["Step"] = "Submit" }));
         Assert.Equal(HttpStatusCode.OK, small.StatusCode);
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain.Speeches;
+using CompetitivePosts.Domain.Voting;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Common;
@@ -201,7 +202,10 @@ public static class HostileInputs
                 c.PublishQualifiedList(DateTimeOffset.UtcNow);
                 c.DrawSpeechOrder(SpeechGrouping.ByRank, DateTimeOffset.UtcNow);
                 c.IssueVoterRoll();
-                c.OpenVoting();
+                var round = c.CreateRound(new RoundSettings(RoundKind.Recommendation), DateTimeOffset.UtcNow);
+                db.Audit(c.Id, Scenarios.Arranger, Scenarios.ArrangeAction);
+                await db.SaveChangesAsync();
+                c.OpenRound(round.Id, DateTimeOffset.UtcNow);
                 db.Audit(c.Id, Scenarios.Arranger, Scenarios.ArrangeAction);
                 await db.SaveChangesAsync();
                 return c.Id;
@@ -209,19 +213,17 @@ public static class HostileInputs
             async (app, id, text) =>
             {
                 await using var db = app.NewDb();
-                var token = await db.Voters.Where(v => v.CompetitionId == id && v.Name == VoterName(text)).Select(v => v.Token).SingleAsync();
-                var ballots = Get<BallotSubmission>(app, out var scope);
-                using (scope)
+                var round = await db.VotingRounds.SingleAsync(r => r.CompetitionId == id);
+                var voter = await db.Voters.SingleAsync(v => v.CompetitionId == id && v.Name == VoterName(text));
+                var token = (await Scenarios.IssueTokensAsync(db, round, [voter]))[voter.Name];
+                var result = await app.SubmitAsync(token, TestBallots.Fields([], text));
+                if (result.Outcome != SubmitOutcome.Accepted)
                 {
-                    var result = await ballots.SubmitAsync(token, text, new Dictionary<int, Choice>());
-                    if (result.Error is not null)
-                    {
-                        throw result.Error;
-                    }
-
-                    return new Stored([new($"/competitions/{id}/voting", "organizer")],
-                        db => db.Ballots.Where(b => b.CompetitionId == id).Select(b => b.SignedName).FirstOrDefaultAsync());
+                    throw (result.Problems is [var first, ..] ? first : new DomainMessage("The ballot was not accepted.")).ToException();
                 }
+
+                return new Stored([new($"/competitions/{id}/voting/rounds/{round.Id}", "organizer")],
+                    db => db.SignedBallots.Where(b => b.RoundId == round.Id).Select(b => b.SignedName).FirstOrDefaultAsync());
             }),
 
         new("Account display name", 50,

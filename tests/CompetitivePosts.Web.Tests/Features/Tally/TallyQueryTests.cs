@@ -14,9 +14,7 @@ public class TallyQueryTests(AppFixture app)
 {
     private async Task VoteAsync(VotingScenario s, string voter, Choice forYi, Choice forBing)
     {
-        using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<BallotSubmission>()
-            .SubmitAsync(s.Tokens[voter], voter, new Dictionary<int, Choice> { [s.Id("乙")] = forYi, [s.Id("丙")] = forBing });
+        var result = await app.VoteAsync(s, voter, ("乙", forYi), ("丙", forBing));
         Assert.Equal(SubmitOutcome.Accepted, result.Outcome);
     }
 

@@ -1,0 +1,54 @@
+using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Voting;
+using CompetitivePosts.Web.Features.Common;
+using Microsoft.AspNetCore.Components;
+
+namespace CompetitivePosts.Web.Features.Voting;
+
+public partial class BallotPage
+{
+    [Parameter, EditorRequired]
+    public string Token { get; set; } = "";
+
+    [Parameter, EditorRequired]
+    public BallotView View { get; set; } = BallotView.Unknown;
+
+    [Parameter]
+    public BallotPost Post { get; set; } = BallotPost.Empty;
+
+    [Parameter]
+    public SubmitResult? Result { get; set; }
+
+    /// <summary>The form's antiforgery token did not hold (an old page, a restart without kept keys): nothing was read.</summary>
+    [Parameter]
+    public bool Expired { get; set; }
+
+    [Parameter]
+    public string AntiforgeryField { get; set; } = "";
+
+    [Parameter]
+    public string? AntiforgeryToken { get; set; }
+
+    private RoundSheet? Sheet => View.Sheet;
+
+    private VotingRound? Round => View.Sheet?.Round;
+
+    private bool ShowMarkStep => View.State == BallotState.Open && Result?.Outcome is null or SubmitOutcome.Invalid;
+
+    private string RoundTitle => Round!.Title.Length > 0
+        ? Round.Title
+        : L["Round {0}: {1}", Round.Number, L.Enum(Round.Kind)];
+
+    private string ChoiceText(string name) =>
+        Round!.Kind == RoundKind.Recommendation ? L.Enum(Enum.Parse<Choice>(name)) : L.Enum(Enum.Parse<Grade>(name));
+
+    private string ChoiceName(short value) => value == 0 ? "None" : Round!.ChoiceNames[value - 1];
+
+    private string ChoiceLabel(short value) => value == 0 ? L["Not graded"] : ChoiceText(Round!.ChoiceNames[value - 1]);
+
+    private string ChoiceClass(short value) => value == 0 ? "none" : Round!.ChoiceNames[value - 1].ToLowerInvariant();
+
+    private string Totals() => string.Join(" · ", Round!.ChoiceNames
+        .Select((name, i) => $"{ChoiceText(name)} {Result!.Choices!.Count(c => c == i + 1)}")
+        .Concat(Round.Kind == RoundKind.Evaluation && Result!.Choices!.Any(c => c == 0) ? [$"{L["Not graded"]} {Result.Choices!.Count(c => c == 0)}"] : []));
+}

@@ -1,0 +1,127 @@
+using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Voting;
+using CompetitivePosts.Web.Features.Common;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CompetitivePosts.Web.Features.Voting;
+
+public partial class RoundPage
+{
+    private RoundView? _view;
+    private SlipBatch? _batch;
+    private BallotChainVerification? _verification;
+
+    [Inject]
+    private RoundQuery Query { get; set; } = default!;
+
+    [Inject]
+    private RoundControl Control { get; set; } = default!;
+
+    [Inject]
+    private PrintSlips Slips { get; set; } = default!;
+
+    [Inject]
+    private BallotChainService Chain { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private IConfiguration Configuration { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [Parameter]
+    public int RoundId { get; set; }
+
+    private bool Manage => _view is not null && CanManage(_view.Header);
+
+    private string BaseUrl => QrCodes.BaseUrl(Configuration, Navigation);
+
+    private int WithoutSlip => _view!.Voters.Count(v => !v.IsExcluded && v.Slip == SlipState.None);
+
+    private string RoundName => _view!.Round.Title.Length > 0
+        ? $"{_view.Round.Number}. {_view.Round.Title}"
+        : L["Round {0}: {1}", _view.Round.Number, L.Enum(_view.Round.Kind)];
+
+    protected override async Task LoadAsync() => _view = await Query.GetAsync(Id, RoundId, Actor);
+
+    private async Task RefreshAsync()
+    {
+        if (_batch is null)
+        {
+            _view = await Query.GetAsync(Id, RoundId, Actor);
+            StateHasChanged();
+        }
+    }
+
+    private async Task OpenAsync()
+    {
+        var stage = _view!.Header.Status == CompetitionStatus.Speeches
+            ? L["This is the first round: opening it also begins the voting stage, and the roster and candidates are fixed from then on."] + " "
+            : "";
+        if (await ConfirmAsync(L["Open the round"], stage + L["The ballot is fixed as it stands now. Open the round?"], L["Open the round"]))
+        {
+            await RunAsync(() => Control.OpenAsync(Id, Actor, RoundId), "The round is open.");
+        }
+    }
+
+    private async Task CloseAsync()
+    {
+        if (await ConfirmAsync(L["Close the round"], L["No ballot will be accepted after closing, and every unused slip of this round stops working. Close the round now?"],
+                L["Close the round"]))
+        {
+            await RunAsync(() => Control.CloseAsync(Id, Actor, RoundId), "The round is closed.");
+        }
+    }
+
+    private async Task PrintMissingAsync()
+    {
+        var missing = _view!.Voters.Where(v => !v.IsExcluded && v.Slip == SlipState.None).Select(v => v.VoterId).ToList();
+        await IssueAsync(missing);
+    }
+
+    private async Task PrintOneAsync(RoundVoter voter)
+    {
+        if (voter.Slip != SlipState.None
+            && !await ConfirmAsync(L["Print again"], L["The slip {0} holds now stops working, and a new one is printed. Go on?", voter.Name], L["Print again"]))
+        {
+            return;
+        }
+
+        await IssueAsync([voter.VoterId]);
+    }
+
+    private async Task IssueAsync(IReadOnlyCollection<int> voterIds)
+    {
+        SlipBatch? batch = null;
+        if (await RunAsync(async () => batch = await Slips.IssueAsync(Id, RoundId, voterIds, Actor), "The slips are ready to print."))
+        {
+            _batch = batch;
+        }
+    }
+
+    private async Task RevokeAsync(RoundVoter voter)
+    {
+        if (await ConfirmAsync(L["Revoke"], L["The slip of {0} stops working at once. Go on?", voter.Name], L["Revoke"]))
+        {
+            await RunAsync(() => Slips.RevokeAsync(Id, RoundId, voter.VoterId, Actor), "The slip is revoked.");
+        }
+    }
+
+    private async Task VerifyAsync() => await RunAsync(async () => _verification = await Chain.VerifyAsync(RoundId));
+
+    private async Task DoneWithSlips()
+    {
+        _batch = null;
+        await LoadAsync();
+    }
+
+    private async Task<bool> ConfirmAsync(string title, string message, string yes) =>
+        await Dialogs.ShowMessageBoxAsync(title, message, yesText: yes, cancelText: L["Cancel"]) == true;
+}

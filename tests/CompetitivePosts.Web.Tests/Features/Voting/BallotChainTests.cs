@@ -1,0 +1,113 @@
+using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Voting;
+using CompetitivePosts.Web.Features.Voting;
+using CompetitivePosts.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CompetitivePosts.Web.Tests.Features.Voting;
+
+/// <summary>The signed round's ballot chain (sealed after the fact, verified from the stored ballots) and the receipt check.</summary>
+[Collection(AppTests.Name)]
+public class BallotChainTests(AppFixture app)
+{
+    private async Task<(VotingScenario S, List<string> Receipts)> VotedAsync()
+    {
+        var s = await app.OpenForVotingAsync();
+        var receipts = new List<string>();
+        foreach (var voter in new[] { "甲", "乙", "丙" })
+        {
+            receipts.Add((await app.VoteAsync(s, voter, ("乙", Choice.Agree), ("丙", Choice.Disagree))).Receipt!);
+        }
+
+        return (s, receipts);
+    }
+
+    private async Task<BallotChainVerification> VerifyAsync(int roundId)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<BallotChainService>().VerifyAsync(roundId);
+    }
+
+    private async Task SealAsync(int roundId)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<BallotChainService>().SealAsync(roundId);
+    }
+
+    private async Task TamperAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.Postgres.ConnectionString("competitiveposts"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task SealAsync_SignedRound_EachBallotCarriesTheHashOfThePreviousOneAndTheChainVerifies()
+    {
+        var (s, _) = await VotedAsync();
+
+        await SealAsync(s.RoundId);
+
+        await using var db = app.NewDb();
+        var ballots = await db.SignedBallots.Where(b => b.RoundId == s.RoundId).OrderBy(b => b.Seq).ToListAsync();
+        Assert.Equal([1L, 2L, 3L], ballots.Select(b => b.Seq!.Value));
+        Assert.Equal(BallotChain.Genesis, ballots[0].PrevHash);
+        Assert.Equal(ballots[0].ChainHash, ballots[1].PrevHash);
+        Assert.Equal(ballots[1].ChainHash, ballots[2].PrevHash);
+        var head = await db.BallotChainHeads.SingleAsync(h => h.RoundId == s.RoundId);
+        Assert.Equal((3L, ballots[2].ChainHash), (head.Seq, head.Hash));
+        var verdict = await VerifyAsync(s.RoundId);
+        Assert.True(verdict.Intact);
+        Assert.Equal(3, verdict.Ballots);
+    }
+
+    [Theory]
+    [InlineData("content", BallotChainBreak.Content)]
+    [InlineData("newest", BallotChainBreak.Head)]
+    [InlineData("used slip without its ballot", BallotChainBreak.Count)]
+    public async Task VerifyAsync_ChangedOrDeletedBallot_IsCaught(string tamper, BallotChainBreak expected)
+    {
+        var (s, _) = await VotedAsync();
+        await SealAsync(s.RoundId);
+
+        Assert.True((await VerifyAsync(s.RoundId)).Intact); // control: intact before the tampering
+        var round = s.RoundId;
+        await TamperAsync(tamper switch
+        {
+            // A database administrator turns an agree into a disagree.
+            "content" => $"""UPDATE "SignedBallots" SET "Choices" = ARRAY[2, 2]::smallint[] WHERE "RoundId" = {round} AND "Seq" = 2""",
+            "newest" => $"""DELETE FROM "SignedBallots" WHERE "RoundId" = {round} AND "Seq" = 3""",
+            // What a ballot deleted before the sealer reached it leaves behind: a used slip with no ballot.
+            _ => $"""UPDATE "BallotTokens" SET "Used" = TRUE WHERE "RoundId" = {round} AND "VoterId" = {s.Voters["丁"]}""",
+        });
+
+        var verdict = await VerifyAsync(s.RoundId);
+
+        Assert.False(verdict.Intact);
+        Assert.Equal(expected, verdict.Break);
+    }
+
+    [Fact]
+    public async Task CheckReceipt_CodeOfACountedBallot_SaysCountedInItsRoundAndNothingElse()
+    {
+        var (s, receipts) = await VotedAsync();
+        using var scope = app.Services.CreateScope();
+        var check = scope.ServiceProvider.GetRequiredService<CheckReceipt>();
+
+        var counted = await check.HandleAsync(receipts[1]);
+        var typed = await check.HandleAsync(receipts[1].Replace("-", " ", StringComparison.Ordinal).ToLowerInvariant());
+        var other = await check.HandleAsync("0000-0000-0000-0000");
+        var garbage = await check.HandleAsync("不是回执");
+
+        Assert.Equal(ReceiptVerdict.Counted, counted.Verdict);
+        Assert.Equal(1, counted.RoundNumber);
+        Assert.Equal(receipts[1], counted.Code);
+        Assert.Equal(counted, typed);
+        Assert.Equal(ReceiptVerdict.NotFound, other.Verdict);
+        Assert.Equal(ReceiptVerdict.Malformed, garbage.Verdict);
+        Assert.Equal(3, receipts.Distinct().Count());
+    }
+}

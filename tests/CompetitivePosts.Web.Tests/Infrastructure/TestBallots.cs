@@ -1,0 +1,108 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+using CompetitivePosts.Domain;
+using CompetitivePosts.Web.Features.Voting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CompetitivePosts.Web.Tests.Infrastructure;
+
+/// <summary>Ballots as a tablet posts them: the form's fields, a drawn signature as a real PNG.</summary>
+public static class TestBallots
+{
+    /// <summary>An RGBA PNG as a canvas writes it, with a diagonal stroke (or nothing, for a blank pad), with correct CRCs.</summary>
+    public static byte[] Png(int width = 300, int height = 100, bool drawn = true)
+    {
+        var raw = new byte[height * (1 + (width * 4))];
+        if (drawn)
+        {
+            for (var x = 10; x < width - 10; x++)
+            {
+                var y = Math.Clamp(height * x / width, 0, height - 1);
+                var at = (y * (1 + (width * 4))) + 1 + (x * 4);
+                raw[at + 3] = 255; // black, opaque
+            }
+        }
+
+        using var compressed = new MemoryStream();
+        using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            z.Write(raw);
+        }
+
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8;
+        header[9] = 6;
+        using var png = new MemoryStream();
+        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        Chunk(png, "IHDR", header);
+        Chunk(png, "IDAT", compressed.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    public static string DataUrl(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
+
+    public static string Signature { get; } = DataUrl(Png());
+
+    /// <summary>The form fields of a ballot marking <paramref name="marks"/> (by cadre id), signed as <paramref name="name"/>.</summary>
+    public static List<KeyValuePair<string, string>> Fields(IEnumerable<(int CadreId, string Choice)> marks, string? name, string? signature = null,
+        BallotStep step = BallotStep.Submit)
+    {
+        var fields = new List<KeyValuePair<string, string>> { new("Step", step.ToString()) };
+        var i = 0;
+        foreach (var (id, choice) in marks)
+        {
+            fields.Add(new($"Marks[{i}].CandidateId", id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            fields.Add(new($"Marks[{i}].Choice", choice));
+            i++;
+        }
+
+        if (name is not null)
+        {
+            fields.Add(new("SignedName", name));
+            fields.Add(new("Signature", signature ?? Signature));
+        }
+
+        return fields;
+    }
+
+    /// <summary>Submits through the use case, as the page does after reading the form.</summary>
+    public static async Task<SubmitResult> SubmitAsync(this AppFixture app, string token, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<BallotSubmission>().SubmitAsync(token, BallotForm.Parse(fields));
+    }
+
+    /// <summary>A signed ballot by <paramref name="voter"/> of the scenario, marking candidates by name.</summary>
+    public static Task<SubmitResult> VoteAsync(this AppFixture app, VotingScenario s, string voter, params (string Candidate, Choice Choice)[] marks) =>
+        app.SubmitAsync(s.Tokens[voter], Fields(marks.Select(m => (s.Id(m.Candidate), m.Choice.ToString())), voter));
+
+    private static void Chunk(Stream png, string type, byte[] data)
+    {
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        png.Write(length);
+        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        png.Write(typed);
+        BinaryPrimitives.WriteUInt32BigEndian(length, Crc32(typed));
+        png.Write(length);
+    }
+
+    private static uint Crc32(byte[] data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
+}
