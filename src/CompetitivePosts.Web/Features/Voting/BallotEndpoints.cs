@@ -85,6 +85,16 @@ internal static class BallotEndpoints
             // Too many fields, or a field too long for the form reader's limits.
             return null;
         }
+        catch (AntiforgeryValidationException ex) when (ex.InnerException is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge)
+        {
+            // A chunked body over the limit, stopped while the token was read: the request-limit page answers it (413).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(tooLarge).Throw();
+            throw;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return null;
+        }
     }
 
     private static RazorComponentResult<BallotPage> Page(HttpContext http, IAntiforgery antiforgery, Dictionary<string, object?> parameters,

@@ -220,6 +220,7 @@ public sealed class MatrixWorld : IDisposable
         {
             ["Id"] = scenario.CompetitionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CompetitionId"] = scenario.CompetitionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RoundId"] = scenario.RoundId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Token"] = "forged-" + Guid.NewGuid().ToString("N"),
             ["UserId"] = target,
             ["file"] = "cadres",

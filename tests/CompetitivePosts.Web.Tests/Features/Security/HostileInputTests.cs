@@ -146,6 +146,21 @@ public class HostileInputTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, garbage.StatusCode);
     }
 
+    /// <summary>The ballot page's hidden fields without its own per-candidate fields, so a test's marks are the only ones posted.</summary>
+    private static Dictionary<string, string> BallotFormOf(string html) =>
+        WebSession.HiddenFields(html).Where(f => !f.Key.StartsWith("Marks[", StringComparison.Ordinal)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+
+    private static async Task<HttpResponseMessage> PostBallotAsync(WebSession tablet, string token, Dictionary<string, string> fields)
+    {
+        var form = BallotFormOf(await tablet.Http.GetStringAsync("/b/" + token));
+        foreach (var (k, v) in fields)
+        {
+            form[k] = v;
+        }
+
+        return await tablet.Http.PostAsync("/b/" + token, new FormUrlEncodedContent(form));
+    }
+
     [Fact]
     public async Task Ballot_ForgedCandidateIdInTheForm_IsRefusedAndNothingSaved()
     {
@@ -154,7 +169,7 @@ public class HostileInputTests(AppFixture app)
         using var tablet = new WebSession(app.BaseUri);
         var before = await DbSnapshot.TakeAsync(app);
 
-        using var forged = await tablet.SubmitAsync("/b/" + s.Tokens["甲"], "ballot", new()
+        using var forged = await PostBallotAsync(tablet, s.Tokens["甲"], new()
         {
             ["Marks[0].CandidateId"] = other.Id("乙").ToString(CultureInfo.InvariantCulture),
             ["Marks[0].Choice"] = "Agree",
@@ -163,10 +178,10 @@ public class HostileInputTests(AppFixture app)
             ["Step"] = "Submit",
         });
 
-        Assert.Contains(Chinese("The ballot marks someone who is not a candidate."), await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Chinese("A mark names someone who is not on this ballot."), await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
         // control: the same voter's honest ballot is accepted.
-        using var honest = await tablet.SubmitAsync("/b/" + s.Tokens["甲"], "ballot", new()
+        using var honest = await PostBallotAsync(tablet, s.Tokens["甲"], new()
         {
             ["Marks[0].CandidateId"] = s.Id("乙").ToString(CultureInfo.InvariantCulture),
             ["Marks[0].Choice"] = "Agree",
@@ -182,8 +197,7 @@ public class HostileInputTests(AppFixture app)
     {
         var s = await app.OpenForVotingAsync();
         using var tablet = new WebSession(app.BaseUri);
-        var page = await tablet.Http.GetStringAsync("/b/" + s.Tokens["乙"]);
-        var form = WebSession.HiddenFields(page);
+        var form = BallotFormOf(await tablet.Http.GetStringAsync("/b/" + s.Tokens["乙"]));
         form["_handler"] = "ballot";
         form["Marks[0].CandidateId"] = s.Id("丙").ToString(CultureInfo.InvariantCulture);
         form["Marks[0].Choice"] = "Agree";
@@ -197,7 +211,7 @@ public class HostileInputTests(AppFixture app)
         using var replay = await tablet.Http.PostAsync("/b/" + s.Tokens["乙"], new FormUrlEncodedContent(form));
 
         Assert.Contains("ballot-submitted", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains(Chinese("This ballot has already been submitted."), await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Chinese("This ballot has already been cast."), await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         afterFirst.AssertUnchanged(await DbSnapshot.TakeAsync(app));
         await using var db = app.NewDb();
         var ballot = await db.SignedBallots.Where(b => b.RoundId == s.RoundId).SingleAsync();

@@ -61,6 +61,9 @@ public static class HostileInputs
     /// <summary>Personal registration tokens by competition: issued while preparing, so that issuing is not part of what a refusal must leave unchanged.</summary>
     private static readonly ConcurrentDictionary<int, string> Links = new();
 
+    /// <summary>The clear ballot token printed for the signing voter of each "Ballot signature" competition.</summary>
+    private static readonly ConcurrentDictionary<int, string> SignatureTokens = new();
+
     /// <summary>The text columns of the roster template that an imported row fills with the hostile text.</summary>
     private static readonly string[] ImportedTextColumns = ["民族", "政治面貌", "专业", "现任职务", "所在处室"];
 
@@ -208,22 +211,23 @@ public static class HostileInputs
                 c.OpenRound(round.Id, DateTimeOffset.UtcNow);
                 db.Audit(c.Id, Scenarios.Arranger, Scenarios.ArrangeAction);
                 await db.SaveChangesAsync();
+                // The slip is printed while arranging, so the store step adds nothing but the ballot.
+                SignatureTokens[c.Id] = (await Scenarios.IssueTokensAsync(db, round, c.Voters.Where(v => v.Name == VoterName(text))))[VoterName(text)];
                 return c.Id;
             },
             async (app, id, text) =>
             {
                 await using var db = app.NewDb();
-                var round = await db.VotingRounds.SingleAsync(r => r.CompetitionId == id);
-                var voter = await db.Voters.SingleAsync(v => v.CompetitionId == id && v.Name == VoterName(text));
-                var token = (await Scenarios.IssueTokensAsync(db, round, [voter]))[voter.Name];
+                var round = await db.VotingRounds.Where(r => r.CompetitionId == id).Select(r => r.Id).SingleAsync();
+                var token = SignatureTokens[id];
                 var result = await app.SubmitAsync(token, TestBallots.Fields([], text));
                 if (result.Outcome != SubmitOutcome.Accepted)
                 {
                     throw (result.Problems is [var first, ..] ? first : new DomainMessage("The ballot was not accepted.")).ToException();
                 }
 
-                return new Stored([new($"/competitions/{id}/voting/rounds/{round.Id}", "organizer")],
-                    db => db.SignedBallots.Where(b => b.RoundId == round.Id).Select(b => b.SignedName).FirstOrDefaultAsync());
+                return new Stored([new($"/competitions/{id}/voting/rounds/{round}", "organizer")],
+                    db => db.SignedBallots.Where(b => b.RoundId == round).Select(b => b.SignedName).FirstOrDefaultAsync());
             }),
 
         new("Account display name", 50,
