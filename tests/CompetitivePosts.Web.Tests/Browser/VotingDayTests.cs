@@ -199,7 +199,8 @@ public partial class VotingDayTests(AppFixture app)
         await cdp.SendAsync("Input.dispatchTouchEvent", Touch("touchEnd", 0, 0));
     }
 
-    private static async Task DrawByMouseAsync(IPage page)
+    /// <summary>A stroke drawn with the mouse on the ballot's signature pad.</summary>
+    internal static async Task DrawByMouseAsync(IPage page)
     {
         await page.Locator("[data-testid=signature-pad]").ScrollIntoViewIfNeededAsync();
         var box = (await page.Locator("[data-testid=signature-pad]").BoundingBoxAsync())!;
