@@ -15,7 +15,7 @@ public partial class Competition
 
     /// <summary>
     /// The round the live tally and the decisions count: the latest recommendation round that has
-    /// opened. A second recommendation round is a re-vote that replaces the first (docs/adr/0014).
+    /// opened. A second recommendation round is a re-vote that replaces the first (docs/adr/0016).
     /// </summary>
     public VotingRound? CountingRound =>
         _rounds.Where(r => r.Kind == RoundKind.Recommendation && r.Status != RoundStatus.Prepared).MaxBy(r => r.Number);
@@ -210,7 +210,7 @@ public partial class Competition
         return round;
     }
 
-    /// <summary>Closes a round; no ballot is accepted once the close commits (the store locks the round row, see docs/adr/0014).</summary>
+    /// <summary>Closes a round; no ballot is accepted once the close commits (the store locks the round row, see docs/adr/0016).</summary>
     public VotingRound CloseRound(int roundId, DateTimeOffset at)
     {
         EnsureStatus(CompetitionStatus.Voting);

@@ -31,7 +31,7 @@ public sealed record BallotChainVerification(int Ballots, BallotChainBreak? Brea
 }
 
 /// <summary>
-/// The per-round chain of signed ballots, kept apart from the audit trail (docs/adr/0015).
+/// The per-round chain of signed ballots, kept apart from the audit trail (docs/adr/0017).
 /// A ballot is inserted with its own content hash; the sealer later gives it
 /// <c>Seq</c> and <c>PrevHash</c> = the chain hash of the round's previous ballot, and
 /// <c>ChainHash = SHA-256(PrevHash ‖ ContentHash)</c> over the 32 bytes of each. So submits never

@@ -24,7 +24,7 @@ public partial class AppDbContext
         Converters = { new JsonStringEnumConverter() },
     };
 
-    // Ballots have their own chain (docs/adr/0015); ballot tokens are recorded by the action that
+    // Ballots have their own chain (docs/adr/0017); ballot tokens are recorded by the action that
     // issues or revokes them (who got a slip), not row by row with their hashes; identity rows are
     // audited by their use cases.
     private static readonly HashSet<Type> NotAudited =

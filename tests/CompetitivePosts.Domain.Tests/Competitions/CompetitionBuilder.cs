@@ -1,5 +1,6 @@
 using System.Reflection;
 using CompetitivePosts.Domain.Competitions;
+using CompetitivePosts.Domain.Speeches;
 
 namespace CompetitivePosts.Domain.Tests.Competitions;
 
@@ -72,6 +73,21 @@ internal static class CompetitionBuilder
         s.Office = c.Post("办公室主任", s.Liu);
         s.Finance = c.Post("财务科科长", s.Chen);
         s.Secret = c.Post("保密室主任", s.Leader, PostExclusion.ImportantSecrets);
+        return s;
+    }
+
+    /// <summary>The standard scenario after speeches: 刘 and 张 apply for 办公室主任 (张 also accepts reassignment), 陈 for 财务科科长; drawn, the roll issued.</summary>
+    public static Scenario AtSpeeches()
+    {
+        var s = Standard();
+        s.C.OpenForRegistration();
+        s.C.Register(s.Liu.Id, s.Office.Id, acceptsReassignment: false);
+        s.C.Register(s.Zhang.Id, s.Office.Id, acceptsReassignment: true);
+        s.C.Register(s.Chen.Id, s.Finance.Id, acceptsReassignment: false);
+        s.C.Qualify();
+        s.C.DrawSpeechOrder(SpeechGrouping.ByRank, Now);
+        s.C.IssueVoterRoll();
+        AssignIds(s.C);
         return s;
     }
 

@@ -14,15 +14,7 @@ public class CompetitionTests
     /// <summary>Runs a scenario up to the party committee's decision.</summary>
     private static Scenario Deciding()
     {
-        var s = Standard();
-        s.C.OpenForRegistration();
-        s.C.Register(s.Liu.Id, s.Office.Id, acceptsReassignment: false);
-        s.C.Register(s.Zhang.Id, s.Office.Id, acceptsReassignment: true);
-        s.C.Register(s.Chen.Id, s.Finance.Id, acceptsReassignment: false);
-        s.C.Qualify();
-        s.C.DrawSpeechOrder(SpeechGrouping.ByRank, Now);
-        s.C.IssueVoterRoll();
-        AssignIds(s.C);
+        var s = AtSpeeches();
         s.C.OpenVoting();
         s.C.CloseVoting();
         return s;

@@ -12,7 +12,7 @@ public class BallotChainTests
     public void ContentHash_PinnedBallot_MatchesAHashComputedWithPython()
     {
         // python3: json.dumps({category, choices, round, signature: sha256(b"\x01\x02\x03"), signedName, submittedAt, voter},
-        //          ensure_ascii=False, separators=(",", ":"), sort_keys=True) → sha256 (see docs/adr/0015).
+        //          ensure_ascii=False, separators=(",", ":"), sort_keys=True) → sha256 (see docs/adr/0017).
         var ballot = Ballot();
 
         Assert.Equal("dd39fd9410a14cd6bfcd1092d1ea6550f964544ff3a55e8dc26dc76f01228480", ballot.ContentHash);

@@ -9,21 +9,6 @@ namespace CompetitivePosts.Domain.Tests.Voting;
 /// <summary>Rounds: the ballot each fixes (groups by post, limits), reading a ballot against it, and the roll from the snapshot.</summary>
 public class VotingRoundTests
 {
-    /// <summary>刘 and 张 apply for 办公室主任 (张 also for 财务科科长, second), 陈 for 财务科科长; drawn and qualified.</summary>
-    private static Scenario AtSpeeches()
-    {
-        var s = Standard();
-        s.C.OpenForRegistration();
-        s.C.Register(s.Liu.Id, s.Office.Id, acceptsReassignment: false);
-        s.C.Register(s.Zhang.Id, s.Office.Id, acceptsReassignment: true);
-        s.C.Register(s.Chen.Id, s.Finance.Id, acceptsReassignment: false);
-        s.C.Qualify();
-        s.C.DrawSpeechOrder(SpeechGrouping.ByRank, Now);
-        s.C.IssueVoterRoll();
-        AssignIds(s.C);
-        return s;
-    }
-
     private static VotingRound Round(Scenario s, RoundSettings settings)
     {
         var round = WithId(s.C.CreateRound(settings, Now));

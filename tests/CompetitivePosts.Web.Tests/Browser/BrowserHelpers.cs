@@ -123,6 +123,8 @@ public static class BrowserHelpers
         var dir = Screenshots.Directory;
         var current = page.ViewportSize;
         var original = current is null ? Desktop : new ViewportSize { Width = current.Width, Height = current.Height };
+        // A full-page shot taken while scrolled draws the fixed app bar over the middle of the page.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         foreach (var (label, size) in new[] { ("desktop", Desktop), ("tablet", Tablet) })
         {
             await page.SetViewportSizeAsync(size.Width, size.Height);

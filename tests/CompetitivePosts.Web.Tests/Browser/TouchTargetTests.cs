@@ -95,6 +95,7 @@ public class TouchTargetTests(AppFixture app)
         await using (var db = app.NewDb())
         {
             var c = await db.CompetitionAggregate.SingleAsync(x => x.Id == deciding.CompetitionId);
+            c.CloseRound(deciding.RoundId, DateTimeOffset.UtcNow);
             c.CloseVoting();
             db.Audit(c.Id, Scenarios.Arranger, Scenarios.ArrangeAction);
             await db.SaveChangesAsync();
@@ -110,6 +111,9 @@ public class TouchTargetTests(AppFixture app)
             ["control panel"] = $"/competitions/{running.CompetitionId}/speeches/panel",
             ["schedule"] = $"/competitions/{speeches.CompetitionId}/speeches/schedule",
             ["voting"] = $"/competitions/{speeches.CompetitionId}/voting",
+            ["voting-open"] = $"/competitions/{voting.CompetitionId}/voting",
+            ["round"] = $"/competitions/{voting.CompetitionId}/voting/rounds/{voting.RoundId}",
+            ["kiosk"] = $"/competitions/{voting.CompetitionId}/voting/rounds/{voting.RoundId}/kiosk",
             ["tally"] = $"/competitions/{voting.CompetitionId}/tally",
             ["decisions"] = $"/competitions/{deciding.CompetitionId}/decisions",
             ["history"] = $"/competitions/{voting.CompetitionId}/history",
@@ -127,7 +131,7 @@ public class TouchTargetTests(AppFixture app)
         foreach (var (name, url) in pages)
         {
             await page.GotoInteractiveAsync(url);
-            await page.Locator(".stage-nav, [data-testid=empty-competitions], .mud-table").First.WaitForAsync();
+            await page.Locator(".stage-nav, [data-testid=empty-competitions], .mud-table, .kiosk-grid").First.WaitForAsync();
             var targets = await MeasureAsync(page);
             measured += targets.Count;
             offenders.AddRange(targets.Where(t => t.Width < Minimum || t.Height < Minimum)

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Voting;
+using CompetitivePosts.Web.Features.Voting;
 using CompetitivePosts.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -165,6 +167,37 @@ public partial class VotingDayTests(AppFixture app)
         await Assertions.Expect(tablet.Locator("[data-testid=ballot-unknown]")).ToBeVisibleAsync(); // the round is closed
     }
 
+    [Fact]
+    public async Task EvaluationRound_UnsignedBallotsOfEveryKind_RoundPageShowsGradesPerKind()
+    {
+        var s = await app.OpenForVotingAsync(settings: new RoundSettings(RoundKind.Evaluation, IsSigned: false));
+        await using (var tabletContext = await app.NewContextAsync(BrowserHelpers.Tablet))
+        {
+            var tablet = await tabletContext.NewPageAsync();
+            await tablet.GotoAsync($"/b/{s.Tokens["丁"]}");
+            await Assertions.Expect(tablet.Locator("[data-testid=candidate][data-name='乙'] input[type=radio]")).ToHaveCountAsync(4);
+            await Assertions.Expect(tablet.Locator("[data-testid=ballot-voter]")).ToHaveCountAsync(0); // unsigned: no name on the ballot
+            await tablet.ShotAsync("32-ballot-evaluation");
+        }
+
+        foreach (var (voter, grade) in new[] { ("甲", "Excellent"), ("乙", "Competent"), ("丙", "Excellent"), ("丁", "BasicallyCompetent") })
+        {
+            Assert.Equal(SubmitOutcome.Accepted, (await app.SubmitAsync(s.Tokens[voter], TestBallots.Fields([(s.Id("乙"), grade)], null))).Outcome);
+        }
+
+        await using var desk = await app.NewContextAsync(BrowserHelpers.Desktop);
+        var org = await desk.SignInAsync("organizer");
+        await org.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/voting/rounds/{s.RoundId}");
+        var c = org.Locator("[data-testid=evaluation-row][data-name='乙'][data-category=C]");
+        await Assertions.Expect(c.Locator("[data-testid=grade-Excellent]")).ToContainTextAsync("1 (50.0%)");
+        await Assertions.Expect(c.Locator("[data-testid=grade-BasicallyCompetent]")).ToContainTextAsync("1 (50.0%)");
+        await Assertions.Expect(c.Locator("[data-testid=ballots]")).ToHaveTextAsync("2");
+        var all = org.Locator("[data-testid=evaluation-row][data-name='乙'][data-category=All]");
+        await Assertions.Expect(all.Locator("[data-testid=grade-Excellent]")).ToContainTextAsync("2 (50.0%)");
+        await Assertions.Expect(org.Locator("[data-testid=not-voted-name]")).ToHaveCountAsync(0); // unsigned: nobody is listed
+        await org.ShotAsync("33-evaluation-results");
+    }
+
     private static Task Mark(IPage page, string candidate, string choice) =>
         page.Locator($"[data-testid=candidate][data-name='{candidate}'] label:has(input[data-choice={choice}])").TapAsync();
 
@@ -199,7 +232,8 @@ public partial class VotingDayTests(AppFixture app)
         await cdp.SendAsync("Input.dispatchTouchEvent", Touch("touchEnd", 0, 0));
     }
 
-    private static async Task DrawByMouseAsync(IPage page)
+    /// <summary>A stroke drawn with the mouse on the ballot's signature pad.</summary>
+    internal static async Task DrawByMouseAsync(IPage page)
     {
         await page.Locator("[data-testid=signature-pad]").ScrollIntoViewIfNeededAsync();
         var box = (await page.Locator("[data-testid=signature-pad]").BoundingBoxAsync())!;

@@ -133,19 +133,28 @@ public partial class WholePathTests(AppFixture app)
         await Assertions.Expect(org.Locator("[data-testid=speech-row]")).ToHaveCountAsync(3);
         await org.ShotAsync("04-speeches");
 
-        // 5. Voter roll, QR slips, open the vote.
+        // 5. Voter roll from the snapshot, a signed recommendation round, open it, print the QR slips.
         await org.GotoInteractiveAsync($"/competitions/{id}/voting");
         await org.ClickAsync("[data-testid=issue-roll]");
-        await Assertions.Expect(org.Locator("[data-testid=qr-slip]")).ToHaveCountAsync(4);
-        await Assertions.Expect(org.Locator("[data-testid=qr-slip] svg")).ToHaveCountAsync(4);
-        await org.ClickAsync("[data-testid=open-voting]");
-        await org.Locator("[data-testid=close-voting]").WaitForAsync();
+        await Assertions.Expect(org.Locator("[data-testid=roll-row]")).ToHaveCountAsync(4);
+        await org.ClickAsync("[data-testid=create-round]");
+        await Assertions.Expect(org.Locator("[data-testid=round-row]")).ToHaveCountAsync(1);
         await org.ShotAsync("05-voter-roll");
+        await org.ClickAsync("[data-testid=round-link]");
+        await org.WaitForCircuitAsync();
+        var roundUrl = org.Url;
+        await org.ClickAsync("[data-testid=open-round]");
+        await org.ConfirmDialogAsync();
+        await Assertions.Expect(org.Locator("[data-testid=round-head]")).ToHaveAttributeAsync("data-status", "Open");
+        await org.ClickAsync("[data-testid=print-slips]");
+        await Assertions.Expect(org.Locator("[data-testid=qr-slip]")).ToHaveCountAsync(4);
         var urls = new Dictionary<string, string>();
         foreach (var slip in await org.Locator("[data-testid=qr-slip]").AllAsync())
         {
             urls[(await slip.GetAttributeAsync("data-voter"))!] = (await slip.GetAttributeAsync("data-url"))!;
         }
+
+        await org.ClickAsync("[data-testid=slips-done]");
 
         // 7. The dashboard is open before anyone votes; a marker in the window proves it never reloads.
         await org.GotoInteractiveAsync($"/competitions/{id}/tally");
@@ -179,6 +188,8 @@ public partial class WholePathTests(AppFixture app)
                 }
 
                 await ballot.FillAsync("[data-testid=signed-name]", voter);
+                await VotingDayTests.DrawByMouseAsync(ballot);
+                await ballot.ClickAsync("[data-testid=ballot-review]");
                 await ballot.ClickAsync("[data-testid=ballot-submit]");
                 await ballot.Locator("[data-testid=ballot-submitted]").WaitForAsync();
                 if (category == "A")
@@ -208,6 +219,10 @@ public partial class WholePathTests(AppFixture app)
         await Assertions.Expect(chiefRows.Nth(1).Locator("[data-testid=score]")).ToHaveTextAsync("70.00%");
         await org.ShotAsync("08-tally");
 
+        await org.GotoInteractiveAsync(new Uri(roundUrl).PathAndQuery);
+        await org.ClickAsync("[data-testid=close-round]");
+        await org.ConfirmDialogAsync();
+        await Assertions.Expect(org.Locator("[data-testid=round-head]")).ToHaveAttributeAsync("data-status", "Closed");
         await org.GotoInteractiveAsync($"/competitions/{id}/voting");
         await org.ClickAsync("[data-testid=close-voting]");
         await org.ConfirmDialogAsync();

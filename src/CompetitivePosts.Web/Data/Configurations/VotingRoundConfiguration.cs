@@ -6,7 +6,7 @@ namespace CompetitivePosts.Web.Data.Configurations;
 
 /// <summary>
 /// A round is one small row: its ballot (groups and lines) is JSON in the row, so the ballot path
-/// reads one row, and the store locks this row FOR SHARE on every submit (docs/adr/0014).
+/// reads one row, and the store locks this row FOR SHARE on every submit (docs/adr/0016).
 /// </summary>
 internal sealed class VotingRoundConfiguration : IEntityTypeConfiguration<VotingRound>
 {
@@ -76,7 +76,7 @@ internal sealed class SignedBallotConfiguration : IEntityTypeConfiguration<Signe
     }
 }
 
-/// <summary>No column here names a voter, a token or a time, and the key is random (docs/adr/0014).</summary>
+/// <summary>No column here names a voter, a token or a time, and the key is random (docs/adr/0016).</summary>
 internal sealed class UnsignedBallotConfiguration : IEntityTypeConfiguration<UnsignedBallot>
 {
     public void Configure(EntityTypeBuilder<UnsignedBallot> builder)

@@ -14,7 +14,7 @@ public sealed record RoundCounts(IReadOnlyDictionary<VoterCategory, int> Ballots
 
     /// <summary>
     /// Signed and unsigned ballots store their choices as one smallint[] in the round's order, so a
-    /// count is one pass of unnest over the round's rows (docs/adr/0014).
+    /// count is one pass of unnest over the round's rows (docs/adr/0016).
     /// </summary>
     public static async Task<RoundCounts> LoadAsync(AppDbContext db, int roundId, CancellationToken ct)
     {

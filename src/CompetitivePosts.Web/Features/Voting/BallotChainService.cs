@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CompetitivePosts.Web.Features.Voting;
 
 /// <summary>
-/// Seals and verifies each signed round's ballot chain (docs/adr/0015). Submits insert ballots with
+/// Seals and verifies each signed round's ballot chain (docs/adr/0017). Submits insert ballots with
 /// their own content hash and never wait for each other; sealing links committed ballots in batches,
 /// one sealer per round at a time (an advisory lock), and moves the round's head in the same transaction.
 /// </summary>

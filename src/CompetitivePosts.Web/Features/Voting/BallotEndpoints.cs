@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CompetitivePosts.Web.Features.Voting;
 
 /// <summary>
-/// The voter's pages as plain endpoints that render a component (docs/adr/0014): the ballot at
+/// The voter's pages as plain endpoints that render a component (docs/adr/0016): the ballot at
 /// <c>/b/{token}</c> and the receipt check at <c>/receipt</c>. They read their forms themselves, so
 /// an expired antiforgery token, a missing field or a malformed body gets a page in the voter's
 /// language instead of a framework error.

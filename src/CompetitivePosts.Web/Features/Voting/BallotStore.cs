@@ -16,7 +16,7 @@ public sealed record TokenState(long TokenId, bool Used, bool Revoked, int Voter
 public sealed record RoundSheet(VotingRound Round, string CompetitionName);
 
 /// <summary>
-/// The ballot hot path, in plain SQL on its own small pool (docs/adr/0014). A page load is one
+/// The ballot hot path, in plain SQL on its own small pool (docs/adr/0016). A page load is one
 /// query (the token, its voter and its round's state; the round's ballot comes from a cache).
 /// A submit is one statement: it share-locks the round row and checks it is open, marks the token
 /// used if it is live, and inserts the ballot only if both held; the round's close takes the same

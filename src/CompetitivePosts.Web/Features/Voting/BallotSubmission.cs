@@ -36,7 +36,7 @@ public sealed record SubmitResult(SubmitOutcome Outcome, BallotView View, IReadO
 /// <summary>
 /// The tablet ballot: reading it by token, checking it, and committing it once. Everything here
 /// runs per request without the competition aggregate, the roll or other voters' tokens
-/// (docs/adr/0014); the page that uses it is static, so a submit needs no Blazor circuit.
+/// (docs/adr/0016); the page that uses it is static, so a submit needs no Blazor circuit.
 /// </summary>
 public sealed class BallotSubmission(BallotStore store, TallyNotifier notifier, TimeProvider clock, ILogger<BallotSubmission> log)
 {

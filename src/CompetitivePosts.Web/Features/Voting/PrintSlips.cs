@@ -14,7 +14,7 @@ public sealed record SlipBatch(string CompetitionName, int RoundNumber, string R
     IReadOnlyList<Slip> Slips);
 
 /// <summary>
-/// Ballot tokens (docs/adr/0013): printing issues them, one live token per voter and round, and a
+/// Ballot tokens (docs/adr/0015): printing issues them, one live token per voter and round, and a
 /// reprint or a kiosk ballot revokes the one before in the same transaction. Only SHA-256 hashes are
 /// stored; the clear tokens are returned once, to be drawn on the slips. Every issue and revocation is
 /// on the competition's audit trail, naming the voters.

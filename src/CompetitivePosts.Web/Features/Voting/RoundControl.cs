@@ -10,7 +10,7 @@ namespace CompetitivePosts.Web.Features.Voting;
 /// <summary>
 /// Opening and closing a round. The close is atomic with submits: its UPDATE of the round row waits
 /// for every submit holding the row FOR SHARE, and every submit after it sees the round closed
-/// (docs/adr/0014). After a signed round closes its last ballots are sealed into the chain; an
+/// (docs/adr/0016). After a signed round closes its last ballots are sealed into the chain; an
 /// unsigned round's ballots are rewritten in the order of their random keys in the closing transaction.
 /// </summary>
 public sealed class RoundControl(IDbContextFactory<AppDbContext> dbFactory, BallotChainService chain, TallyNotifier notifier, TimeProvider clock)
@@ -69,7 +69,7 @@ public sealed class RoundControl(IDbContextFactory<AppDbContext> dbFactory, Ball
     /// <summary>
     /// Rewrites an unsigned round's ballots in the order of their random keys, and touches its tokens,
     /// all in the closing transaction: afterwards no ballot row shares a transaction id (xmin) with a
-    /// token row, and the ballots' physical order is random (ADR 0014 says what this does not cover).
+    /// token row, and the ballots' physical order is random (ADR 0016 says what this does not cover).
     /// </summary>
     private static async Task ShuffleAsync(AppDbContext db, int roundId, CancellationToken ct)
     {
