@@ -90,3 +90,32 @@ pg_stop() {
     echo "PostgreSQL is not running."
   fi
 }
+
+step() { echo "==> $*"; }
+
+# source_hash: one hash over everything a publish reads (sources, projects, package pins, SDK pin).
+source_hash() {
+  find src Directory.Build.props Directory.Packages.props global.json -type f \
+    -not -path '*/bin/*' -not -path '*/obj/*' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
+}
+
+# http_status URL: the HTTP status code, or 000 when nothing answers (curl when present, else bash's /dev/tcp).
+http_status() {
+  local url=$1
+  if command -v curl >/dev/null 2>&1; then
+    curl -s -o /dev/null -m 5 -w '%{http_code}' "$url" || true
+    return 0
+  fi
+  local rest=${url#*://} hostport path host port line
+  hostport=${rest%%/*}; path=/${rest#*/}; [[ $rest == "$hostport" ]] && path=/
+  host=${hostport%:*}; port=${hostport##*:}; [[ $host == "$hostport" ]] && port=80
+  [[ $host == localhost || $host == '*' || $host == '+' || $host == 0.0.0.0 ]] && host=127.0.0.1
+  if exec 3<>"/dev/tcp/$host/$port" 2>/dev/null; then
+    printf 'GET %s HTTP/1.0\r\nHost: %s\r\n\r\n' "$path" "$hostport" >&3
+    IFS= read -r -t 5 line <&3 || true
+    exec 3>&-
+    line=${line#* }; echo "${line%% *}"
+  else
+    echo 000
+  fi
+}
