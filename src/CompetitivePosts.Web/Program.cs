@@ -15,6 +15,7 @@ using CompetitivePosts.Web.Features.Plan;
 using CompetitivePosts.Web.Features.Registration;
 using CompetitivePosts.Web.Features.Review;
 using CompetitivePosts.Web.Features.Roster;
+using CompetitivePosts.Web.Features.ScaleOut;
 using CompetitivePosts.Web.Features.Security;
 using CompetitivePosts.Web.Features.Users;
 using CompetitivePosts.Web.Features.Speeches;
@@ -30,6 +31,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddSignalR();
+// With Redis configured: live channels and hubs reach every instance (ADR 0015).
+builder.Services.AddScaleOut(builder.Configuration);
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddSingleton(TimeProvider.System);
 // Chinese text goes out as UTF-8, not as &#x...; entities that triple the size of every page.
@@ -50,7 +53,7 @@ builder.Services.AddRequestLimits(builder.Configuration);
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-builder.Services.AddSingleton<TallyNotifier>();
+builder.Services.AddLiveChannel<TallyNotifier>();
 builder.Services.AddHostedService<TallyHubRelay>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddScoped<DemoSeeder>();
@@ -64,7 +67,7 @@ builder.Services.AddScoped<DecisionsHandler>();
 builder.Services.AddScoped<FilingsHandler>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSpeechDay();
-builder.Services.AddSingleton<RegistrationNotifier>();
+builder.Services.AddLiveChannel<RegistrationNotifier>();
 builder.Services.AddScoped<DeleteCompetition>();
 builder.Services.AddScoped<EditRoster>();
 builder.Services.AddScoped<ImportRoster.Handler>();
@@ -87,6 +90,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.UseSecurityHeaders();
+app.UseInstanceHeader();
 
 if (!app.Environment.IsDevelopment())
 {
