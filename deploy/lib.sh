@@ -119,3 +119,19 @@ http_status() {
     echo 000
   fi
 }
+
+# pg_tool NAME: the client program of the newest installed PostgreSQL (pg_dump must not be older than the server).
+pg_tool() { local bin; bin=$(pg_bin); if [[ -x $bin/$1 ]]; then echo "$bin/$1"; else command -v "$1"; fi; }
+
+# use_database_env: exports PG* for the database to back up or restore into. Given PGPORT, the
+# caller's PG* variables are used as they are; otherwise the private cluster of deploy/run.sh.
+use_database_env() {
+  export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-competitiveposts}
+  if [[ -z ${PGPORT:-} ]]; then
+    local dir; dir=$(pg_dir_for "$PWD/.data")
+    [[ -f $dir.port ]] || { echo "No private cluster in $dir and no PGPORT given." >&2; exit 2; }
+    ensure_postgres
+    export PGPORT; PGPORT=$(pg_start "$dir")
+    export PGPASSWORD; PGPASSWORD=$(cat "$dir.password")
+  fi
+}

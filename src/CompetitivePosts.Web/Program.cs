@@ -41,7 +41,9 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 var connectionString = builder.Configuration.GetConnectionString("Default")
     is { Length: > 0 } cs ? cs : throw new InvalidOperationException("ConnectionStrings:Default is not set; deploy/run.sh sets it for the private PostgreSQL.");
 // The factory is a singleton for handlers and circuits; it also registers a scoped AppDbContext for Identity.
-builder.Services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(connectionString));
+// No retrying execution strategy: a replayed write could double it, and every explicit transaction
+// would need wrapping; a broken connection clears its pool instead, and pages say "retry" (ADR 0016).
+builder.Services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(ConnectionRecovery.Instance));
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddAccountSecurity(builder.Configuration);
@@ -118,7 +120,7 @@ app.UseAntiforgery();
 app.UseAntiforgeryGate();
 
 app.MapStaticAssets().AllowAnonymous();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteAsync }).AllowAnonymous();
 // A connection outlives no cookie: it closes when the sign-in it was opened with expires.
 app.MapHub<TallyHub>(TallyHub.Path, o => o.CloseOnAuthenticationExpiration = true);
 app.MapSpeechDay();
