@@ -27,8 +27,8 @@ public sealed class TwoInstancesTests(AppFixture app)
 
         // Signed in on instance one, the cookie opens instance two: one key ring in PostgreSQL.
         using var session = await WebSession.SignInAsync(cluster.One, "organizer");
-        session.Http.BaseAddress = cluster.Two;
-        var onTwo = await session.Http.GetAsync(new Uri(tallyUrl, UriKind.Relative));
+        using var two = new HttpClient(new HttpClientHandler { CookieContainer = session.Cookies, AllowAutoRedirect = false }) { BaseAddress = cluster.Two };
+        var onTwo = await two.GetAsync(new Uri(tallyUrl, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, onTwo.StatusCode);
 
         // A SignalR client of instance two's hub, with the same cookie.
@@ -139,12 +139,13 @@ public sealed class TwoInstancesTests(AppFixture app)
                         ["Demo:Seed"] = "false",
                     });
                     cluster._parts.Add(factory);
+                    var uri = AppFixture.Serve(factory);
                     if (name == "one")
                     {
                         cluster.OneServices = factory.Services;
                     }
 
-                    return AppFixture.Serve(factory);
+                    return uri;
                 }
 
                 cluster.One = Start("one");
