@@ -25,6 +25,14 @@ ensure_chromium() {
   fi
 }
 
+# The two-instance loopback test runs Redis and nginx as child processes on private ports.
+ensure_scaleout_tools() {
+  if [[ ! -x /usr/bin/redis-server || ! -x /usr/sbin/nginx ]]; then
+    echo "Installing Redis and nginx (apt) for the two-instance test..."
+    apt_install redis-server nginx
+  fi
+}
+
 ensure_dotnet_tools() { dotnet tool restore >/dev/null; }
 
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the postgres user.

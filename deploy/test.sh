@@ -9,6 +9,7 @@ source deploy/lib.sh
 set -e
 ensure_postgres
 ensure_chromium
+ensure_scaleout_tools
 ensure_dotnet_tools
 echo "Building..."
 dotnet build CompetitivePosts.sln -c Release --nologo -v quiet
