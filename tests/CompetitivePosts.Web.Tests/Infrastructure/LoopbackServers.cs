@@ -25,7 +25,7 @@ public sealed class LoopbackProcess : IAsyncDisposable
     /// <summary>redis-server on 127.0.0.1 with nothing written to disk.</summary>
     public static async Task<LoopbackProcess> StartRedisAsync()
     {
-        var port = FreePort();
+        var port = PostgresServer.FreePort();
         var dir = TempDir("cp-test-redis-");
         return await StartAsync(Program("redis-server", "/usr/bin/redis-server"),
             ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
@@ -36,7 +36,7 @@ public sealed class LoopbackProcess : IAsyncDisposable
     public static async Task<LoopbackProcess> StartNginxAsync(IReadOnlyList<Uri> upstreams)
     {
         ArgumentNullException.ThrowIfNull(upstreams);
-        var port = FreePort();
+        var port = PostgresServer.FreePort();
         var dir = TempDir("cp-test-nginx-");
         var servers = string.Join("\n", upstreams.Select(u => $"    server {u.Host}:{u.Port};"));
         var site = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "deploy", "nginx.conf"));
@@ -128,12 +128,5 @@ public sealed class LoopbackProcess : IAsyncDisposable
         var dir = Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dir);
         return dir;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
