@@ -41,7 +41,7 @@ public class HealthTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
         Assert.StartsWith("image/", icon.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
         Assert.True((await icon.Content.ReadAsByteArrayAsync()).Length > 100);
-        Assert.Matches("<link rel=\"icon\"[^>]*href=\"favicon[^\"]*\.ico\"", html);
+        Assert.Matches(@"<link rel=""icon""[^>]*href=""favicon[^""]*\.ico""", html);
     }
 
     [Fact]
