@@ -33,6 +33,14 @@ ensure_qr_tools() {
   fi
 }
 
+# The two-instance loopback test runs Redis and nginx as child processes on private ports.
+ensure_scaleout_tools() {
+  if [[ ! -x /usr/bin/redis-server || ! -x /usr/sbin/nginx ]]; then
+    echo "Installing Redis and nginx (apt) for the two-instance test..."
+    apt_install redis-server nginx
+  fi
+}
+
 ensure_dotnet_tools() { dotnet tool restore >/dev/null; }
 
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the postgres user.
@@ -96,5 +104,50 @@ pg_stop() {
     as_pg "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null && echo "PostgreSQL stopped."
   else
     echo "PostgreSQL is not running."
+  fi
+}
+
+step() { echo "==> $*"; }
+
+# source_hash: one hash over everything a publish reads (sources, projects, package pins, SDK pin).
+source_hash() {
+  find src Directory.Build.props Directory.Packages.props global.json -type f \
+    -not -path '*/bin/*' -not -path '*/obj/*' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
+}
+
+# http_status URL: the HTTP status code, or 000 when nothing answers (curl when present, else bash's /dev/tcp).
+http_status() {
+  local url=$1
+  if command -v curl >/dev/null 2>&1; then
+    curl -s -o /dev/null -m 5 -w '%{http_code}' "$url" || true
+    return 0
+  fi
+  local rest=${url#*://} hostport path host port line
+  hostport=${rest%%/*}; path=/${rest#*/}; [[ $rest == "$hostport" ]] && path=/
+  host=${hostport%:*}; port=${hostport##*:}; [[ $host == "$hostport" ]] && port=80
+  [[ $host == localhost || $host == '*' || $host == '+' || $host == 0.0.0.0 ]] && host=127.0.0.1
+  if exec 3<>"/dev/tcp/$host/$port" 2>/dev/null; then
+    printf 'GET %s HTTP/1.0\r\nHost: %s\r\n\r\n' "$path" "$hostport" >&3
+    IFS= read -r -t 5 line <&3 || true
+    exec 3>&-
+    line=${line#* }; echo "${line%% *}"
+  else
+    echo 000
+  fi
+}
+
+# pg_tool NAME: the client program of the newest installed PostgreSQL (pg_dump must not be older than the server).
+pg_tool() { local bin; bin=$(pg_bin); if [[ -x $bin/$1 ]]; then echo "$bin/$1"; else command -v "$1"; fi; }
+
+# use_database_env: exports PG* for the database to back up or restore into. Given PGPORT, the
+# caller's PG* variables are used as they are; otherwise the private cluster of deploy/run.sh.
+use_database_env() {
+  export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-competitiveposts}
+  if [[ -z ${PGPORT:-} ]]; then
+    local dir; dir=$(pg_dir_for "$PWD/.data")
+    [[ -f $dir.port ]] || { echo "No private cluster in $dir and no PGPORT given." >&2; exit 2; }
+    ensure_postgres
+    export PGPORT; PGPORT=$(pg_start "$dir")
+    export PGPASSWORD; PGPASSWORD=$(cat "$dir.password")
   fi
 }

@@ -10,6 +10,7 @@ set -e
 ensure_postgres
 ensure_chromium
 ensure_qr_tools
+ensure_scaleout_tools
 ensure_dotnet_tools
 echo "Building..."
 dotnet build CompetitivePosts.sln -c Release --nologo -v quiet

@@ -15,6 +15,7 @@ using CompetitivePosts.Web.Features.Plan;
 using CompetitivePosts.Web.Features.Registration;
 using CompetitivePosts.Web.Features.Review;
 using CompetitivePosts.Web.Features.Roster;
+using CompetitivePosts.Web.Features.ScaleOut;
 using CompetitivePosts.Web.Features.Security;
 using CompetitivePosts.Web.Features.Users;
 using CompetitivePosts.Web.Features.Speeches;
@@ -30,6 +31,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddSignalR();
+// With Redis configured: live channels and hubs reach every instance (ADR 0018).
+builder.Services.AddScaleOut(builder.Configuration);
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddSingleton(TimeProvider.System);
 // Chinese text goes out as UTF-8, not as &#x...; entities that triple the size of every page.
@@ -38,7 +41,9 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 var connectionString = builder.Configuration.GetConnectionString("Default")
     is { Length: > 0 } cs ? cs : throw new InvalidOperationException("ConnectionStrings:Default is not set; deploy/run.sh sets it for the private PostgreSQL.");
 // The factory is a singleton for handlers and circuits; it also registers a scoped AppDbContext for Identity.
-builder.Services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(connectionString));
+// No retrying execution strategy: a replayed write could double it, and every explicit transaction
+// would need wrapping; a broken connection clears its pool instead, and pages say "retry" (ADR 0019).
+builder.Services.AddDbContextFactory<AppDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(ConnectionRecovery.Instance));
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddAccountSecurity(builder.Configuration);
@@ -50,7 +55,7 @@ builder.Services.AddRequestLimits(builder.Configuration);
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-builder.Services.AddSingleton<TallyNotifier>();
+builder.Services.AddLiveChannel<TallyNotifier>();
 builder.Services.AddHostedService<TallyHubRelay>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddScoped<DemoSeeder>();
@@ -63,7 +68,7 @@ builder.Services.AddScoped<FilingsHandler>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSpeechDay();
 builder.Services.AddVoting();
-builder.Services.AddSingleton<RegistrationNotifier>();
+builder.Services.AddLiveChannel<RegistrationNotifier>();
 builder.Services.AddScoped<DeleteCompetition>();
 builder.Services.AddScoped<EditRoster>();
 builder.Services.AddScoped<ImportRoster.Handler>();
@@ -86,6 +91,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.UseSecurityHeaders();
+app.UseInstanceHeader();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -113,7 +119,7 @@ app.UseAntiforgery();
 app.UseAntiforgeryGate();
 
 app.MapStaticAssets().AllowAnonymous();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteAsync }).AllowAnonymous();
 // A connection outlives no cookie: it closes when the sign-in it was opened with expires.
 app.MapHub<TallyHub>(TallyHub.Path, o => o.CloseOnAuthenticationExpiration = true);
 app.MapSpeechDay();

@@ -10,10 +10,15 @@ using Microsoft.Playwright;
 namespace CompetitivePosts.Web.Tests.Infrastructure;
 
 /// <summary>The app on a real Kestrel port over a real PostgreSQL, seeded with the demo unit.</summary>
-public sealed class AppFactory(string connectionString) : WebApplicationFactory<Program>
+public sealed class AppFactory(string connectionString, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         // UseSetting, not ConfigureAppConfiguration: Program reads the connection string while building.
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("Database:Migrate", "true");
@@ -56,10 +61,17 @@ public sealed class AppFixture : IAsyncLifetime
     {
         _postgres = await PostgresServer.StartAsync();
         Factory = new AppFactory(_postgres.ConnectionString("competitiveposts"));
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal) + "/");
+        BaseUri = Serve(Factory);
+    }
+
+    /// <summary>Starts a factory's app on a free Kestrel port and returns its address.</summary>
+    public static Uri Serve(AppFactory factory, int port = 0)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        factory.UseKestrel(port);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal) + "/");
     }
 
     public async Task<IBrowser> BrowserAsync()

@@ -23,10 +23,16 @@ public sealed partial class WebSession : IDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<WebSession> SignInAsync(AppFixture app, string userName, string password = DemoSeeder.Password)
+    public static Task<WebSession> SignInAsync(AppFixture app, string userName, string password = DemoSeeder.Password)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var session = new WebSession(app.BaseUri);
+        return SignInAsync(app.BaseUri, userName, password);
+    }
+
+    /// <summary>Signs in on the app at <paramref name="baseUri"/> (one of several instances, say).</summary>
+    public static async Task<WebSession> SignInAsync(Uri baseUri, string userName, string password = DemoSeeder.Password)
+    {
+        var session = new WebSession(baseUri);
         var response = await session.SubmitAsync("/account/login", "login", new() { ["Form.UserName"] = userName, ["Form.Password"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect)
         {

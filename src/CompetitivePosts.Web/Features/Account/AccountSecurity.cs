@@ -183,6 +183,20 @@ internal sealed class RevalidatingAccountStateProvider(ILoggerFactory loggerFact
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ValidateAsync(authenticationState);
+        }
+        catch (Exception ex) when (DatabaseOutage.Is(ex))
+        {
+            // The base class signs a circuit out when a check throws: a database restart would sign
+            // out every open screen. Nothing can be changed while the database is away; check again next round.
+            return true;
+        }
+    }
+
+    private async Task<bool> ValidateAsync(AuthenticationState authenticationState)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.GetUserAsync(authenticationState.User);

@@ -1,4 +1,5 @@
 using CompetitivePosts.Domain;
+using CompetitivePosts.Web.Data;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,10 @@ public abstract class FeaturePage : ComponentBase
         {
             LoadError = Localizer.Message(ex);
         }
+        catch (Exception ex) when (DatabaseOutage.Is(ex))
+        {
+            LoadError = Localizer[DatabaseOutage.Message];
+        }
     }
 
     protected abstract Task LoadAsync();
@@ -89,6 +94,12 @@ public abstract class FeaturePage : ComponentBase
                 Snackbar.Add(Localizer[field] + " · " + message, Severity.Error);
             }
 
+            return false;
+        }
+        catch (Exception ex) when (DatabaseOutage.Is(ex))
+        {
+            // The transaction never committed, so nothing is half-written; the user's input stays on the page.
+            Snackbar.Add(Localizer[DatabaseOutage.Message], Severity.Error);
             return false;
         }
         catch (DbUpdateException)

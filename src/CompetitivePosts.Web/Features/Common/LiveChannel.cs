@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace CompetitivePosts.Web.Features.Common;
 
@@ -7,18 +8,66 @@ namespace CompetitivePosts.Web.Features.Common;
 /// A singleton per kind of news, fed after the change is durable; subscribers dispose their
 /// subscription when their component goes away (the pattern of eShop's
 /// OrderStatusNotificationService). Keys are what a screen follows: a competition, a round.
-/// Scale-out replaces only how <see cref="PublishAsync"/> reaches the other instances.
+/// With several instances (ADR 0018) a channel is attached to an <see cref="ILiveTransport"/>
+/// (Redis): <see cref="PublishAsync"/> goes through it and every instance raises its own screens.
 /// </summary>
-public class LiveChannel<TKey>
+public class LiveChannel<TKey> : ILiveChannel
     where TKey : struct
 {
     private readonly Lock _gate = new();
     private readonly List<Subscription> _subscriptions = [];
+    private ILiveTransport? _transport;
 
-    /// <summary>Subscribes to one key, or to all when <paramref name="key"/> is null.</summary>
-    public IDisposable Subscribe(TKey? key, Func<TKey, Task> onChanged)
+    /// <summary>The name the channel has across instances: one per kind of news.</summary>
+    public string Name => GetType().FullName!;
+
+    public bool IsAttached => _transport is not null;
+
+    /// <summary>
+    /// Subscribes a screen to one key, or to all when <paramref name="key"/> is null: raised on
+    /// every instance, since each instance serves its own screens.
+    /// </summary>
+    public IDisposable Subscribe(TKey? key, Func<TKey, Task> onChanged) => Add(key, onChanged, here: false);
+
+    /// <summary>
+    /// Raised once per change, on the instance that published it: for relays to SignalR hubs,
+    /// whose sends the Redis backplane already carries to every instance (a relay on each
+    /// instance would send every message once per instance).
+    /// </summary>
+    public IDisposable SubscribeHere(TKey? key, Func<TKey, Task> onChanged) => Add(key, onChanged, here: true);
+
+    public async Task PublishAsync(TKey key)
     {
-        var subscription = new Subscription(this, key, onChanged);
+        if (_transport is null)
+        {
+            await RaiseAsync(key, here: null);
+            return;
+        }
+
+        await RaiseAsync(key, here: true);
+        if (!await _transport.PublishAsync(Name, JsonSerializer.Serialize(key)))
+        {
+            // The bus is down: this instance's screens still hear of the change; the others reload on their own.
+            await RaiseAsync(key, here: false);
+        }
+    }
+
+    /// <summary>Connects the channel to the other instances; once, at construction through DI.</summary>
+    void ILiveChannel.Attach(ILiveTransport transport)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        if (_transport is not null)
+        {
+            throw new InvalidOperationException($"{Name} is already attached to a transport.");
+        }
+
+        _transport = transport;
+        transport.Subscribe(Name, message => RaiseAsync(JsonSerializer.Deserialize<TKey>(message), here: false));
+    }
+
+    private Subscription Add(TKey? key, Func<TKey, Task> onChanged, bool here)
+    {
+        var subscription = new Subscription(this, key, onChanged, here);
         lock (_gate)
         {
             _subscriptions.Add(subscription);
@@ -27,12 +76,13 @@ public class LiveChannel<TKey>
         return subscription;
     }
 
-    public async Task PublishAsync(TKey key)
+    /// <summary>Raises the subscribers of <paramref name="key"/>: screens, relays, or both when <paramref name="here"/> is null.</summary>
+    private async Task RaiseAsync(TKey key, bool? here)
     {
         Subscription[] targets;
         lock (_gate)
         {
-            targets = [.. _subscriptions.Where(s => s.Key is null || s.Key.Value.Equals(key))];
+            targets = [.. _subscriptions.Where(s => (s.Key is null || s.Key.Value.Equals(key)) && (here is null || s.Here == here))];
         }
 
         foreach (var target in targets)
@@ -76,9 +126,11 @@ public class LiveChannel<TKey>
         }
     }
 
-    private sealed class Subscription(LiveChannel<TKey> owner, TKey? key, Func<TKey, Task> onChanged) : IDisposable
+    private sealed class Subscription(LiveChannel<TKey> owner, TKey? key, Func<TKey, Task> onChanged, bool here) : IDisposable
     {
         public TKey? Key { get; } = key;
+
+        public bool Here { get; } = here;
 
         public Func<TKey, Task> OnChanged { get; } = onChanged;
 
@@ -89,4 +141,23 @@ public class LiveChannel<TKey>
 
         public void Dispose() => owner.Remove(this);
     }
+}
+
+/// <summary>How channels reach the other instances: publish a message, and hear every instance's (this one's too).</summary>
+public interface ILiveTransport
+{
+    /// <summary>False when the message could not be sent (the bus is unreachable).</summary>
+    Task<bool> PublishAsync(string channel, string message);
+
+    void Subscribe(string channel, Func<string, Task> onMessage);
+}
+
+/// <summary>What registration needs of any live channel, whatever its key.</summary>
+internal interface ILiveChannel
+{
+    string Name { get; }
+
+    bool IsAttached { get; }
+
+    void Attach(ILiveTransport transport);
 }

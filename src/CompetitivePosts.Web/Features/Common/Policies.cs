@@ -98,6 +98,9 @@ internal sealed class CompetitionUnitHandler(IDbContextFactory<AppDbContext> dbF
 {
     private static readonly string[] RouteKeys = ["Id", "CompetitionId"];
 
+    // (database, competition id) → unit id, for answering through a database outage; a few bytes per competition.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(object Database, int Competition), int> KnownUnits = new();
+
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CompetitionUnitRequirement requirement)
     {
         var actor = Actor.From(context.User);
@@ -108,8 +111,29 @@ internal sealed class CompetitionUnitHandler(IDbContextFactory<AppDbContext> dbF
             return;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var unitId = await db.Competitions.AsNoTracking().Where(c => c.Id == competitionId).Select(c => (int?)c.UnitId).FirstOrDefaultAsync();
+        int? unitId;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            unitId = await db.Competitions.AsNoTracking().Where(c => c.Id == competitionId).Select(c => (int?)c.UnitId).FirstOrDefaultAsync();
+            if (unitId is { } found)
+            {
+                KnownUnits[(dbFactory, competitionId)] = found;
+            }
+        }
+        catch (Exception ex) when (DatabaseOutage.Is(ex))
+        {
+            // An open page re-checks its policy on every render; during a database restart a throw here
+            // would end the circuit. A competition never changes unit, so the last answer still holds;
+            // a competition not seen before is refused until the database is back.
+            if (!KnownUnits.TryGetValue((dbFactory, competitionId), out var known))
+            {
+                return;
+            }
+
+            unitId = known;
+        }
+
         // A missing competition is "not found" for those who see every unit and "not yours" for the rest,
         // so an organizer cannot tell another unit's ids from unused ones.
         var allowed = unitId is null

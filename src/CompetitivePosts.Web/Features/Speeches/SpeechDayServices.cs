@@ -1,4 +1,5 @@
 using CompetitivePosts.Web.Features.Projector;
+using CompetitivePosts.Web.Features.ScaleOut;
 
 namespace CompetitivePosts.Web.Features.Speeches;
 
@@ -7,8 +8,8 @@ public static class SpeechDayServices
 {
     public static IServiceCollection AddSpeechDay(this IServiceCollection services)
     {
-        services.AddSingleton<SpeechNotifier>();
-        services.AddSingleton<ProjectorLinkNotifier>();
+        services.AddLiveChannel<SpeechNotifier>();
+        services.AddLiveChannel<ProjectorLinkNotifier>();
         services.AddSingleton<ProjectorLinks>();
         services.AddSingleton<SpeechLiveQuery>();
         services.AddHostedService<SpeechHubRelay>();

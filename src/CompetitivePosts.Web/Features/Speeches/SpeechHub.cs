@@ -63,8 +63,8 @@ internal sealed class SpeechHubRelay(SpeechNotifier speech, ProjectorLinkNotifie
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.Add(speech.Subscribe(null, SendAsync));
-        _subscriptions.Add(linkChanges.Subscribe(null, SendAsync));
+        _subscriptions.Add(speech.SubscribeHere(null, SendAsync));
+        _subscriptions.Add(linkChanges.SubscribeHere(null, SendAsync));
         return Task.CompletedTask;
     }
 

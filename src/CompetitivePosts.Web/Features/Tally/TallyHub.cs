@@ -36,7 +36,7 @@ internal sealed class TallyHubRelay(TallyNotifier notifier, IHubContext<TallyHub
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = notifier.Subscribe(null, id => hub.Clients.Group(TallyHub.Group(id)).SendAsync(TallyHub.TallyChanged, id));
+        _subscription = notifier.SubscribeHere(null, id => hub.Clients.Group(TallyHub.Group(id)).SendAsync(TallyHub.TallyChanged, id));
         return Task.CompletedTask;
     }
 

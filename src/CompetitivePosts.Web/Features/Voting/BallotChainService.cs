@@ -64,6 +64,13 @@ public sealed class BallotChainService(IDbContextFactory<AppDbContext> dbFactory
     public async Task<BallotChainVerification> VerifyAsync(int roundId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await VerifyAsync(db, roundId, ct);
+    }
+
+    /// <summary>The same check on any database, such as a restored backup (deploy/restore.sh).</summary>
+    public static async Task<BallotChainVerification> VerifyAsync(AppDbContext db, int roundId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var sealedBallots = await db.SignedBallots.AsNoTracking().Where(b => b.RoundId == roundId && b.Seq != null).OrderBy(b => b.Seq).ToListAsync(ct);
         var unsealed = await db.SignedBallots.CountAsync(b => b.RoundId == roundId && b.Seq == null, ct);
         var head = await db.BallotChainHeads.AsNoTracking().FirstOrDefaultAsync(h => h.RoundId == roundId, ct);

@@ -31,6 +31,32 @@ public class HealthTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Favicon_Requested_IsServedAsAnImageAndLinkedFromPages()
+    {
+        using var client = new HttpClient { BaseAddress = app.BaseUri };
+
+        using var icon = await client.GetAsync(new Uri("/favicon.ico", UriKind.Relative));
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.StartsWith("image/", icon.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.True((await icon.Content.ReadAsByteArrayAsync()).Length > 100);
+        Assert.Matches(@"<link rel=""icon""[^>]*href=""favicon[^""]*\.ico""", html);
+    }
+
+    [Fact]
+    public async Task Health_DatabaseReachable_ReportsHealthyAsJson()
+    {
+        using var client = new HttpClient { BaseAddress = app.BaseUri };
+
+        var json = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
+
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal("Healthy", doc.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", doc.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Home_Anonymous_ServesChinesePageByDefault()
     {
         using var client = new HttpClient { BaseAddress = app.BaseUri };

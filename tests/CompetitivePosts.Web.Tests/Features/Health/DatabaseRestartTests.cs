@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using CompetitivePosts.Domain;
+using CompetitivePosts.Web.Tests.Browser;
+using CompetitivePosts.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace CompetitivePosts.Web.Tests.Features.Health;
+
+/// <summary>
+/// PostgreSQL stopped and started again under a running app and an open page, on a cluster of its
+/// own (a second AppFixture), so the rest of the suite is not disturbed.
+/// </summary>
+public sealed class DatabaseRestartTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly AppFixture _app = new();
+
+    public Task InitializeAsync() => _app.InitializeAsync();
+
+    public Task DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task PostgresRestart_DuringSession_HealthReportsOutageActionSaysRetryAndNothingIsHalfWritten()
+    {
+        var s = await _app.ArrangeAsync(CompetitionStatus.Registration);
+        using var http = new HttpClient { BaseAddress = _app.BaseUri };
+        var (status, body) = await HealthAsync(http);
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), (status, body));
+
+        await using var context = await _app.NewContextAsync(BrowserHelpers.Desktop);
+        var page = await context.SignInAsync("organizer");
+        await page.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/registration/links");
+        var before = await DbSnapshot.TakeAsync(_app);
+
+        var outage = Stopwatch.StartNew();
+        await _app.Postgres.StopAsync();
+        try
+        {
+            Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), await HealthAsync(http));
+
+            // Issuing links writes rows and an audit entry in one transaction: refused as a whole.
+            await page.ClickAsync("[data-testid=issue-links]");
+            var snackbar = page.Locator(".mud-snackbar", new() { HasText = "数据库" });
+            await Assertions.Expect(snackbar).ToContainTextAsync("数据库暂时无法连接");
+            await Assertions.Expect(snackbar).ToContainTextAsync("请稍后重试");
+            await page.ShotAsync("41-database-outage-retry");
+            Assert.Equal(0, await page.Locator("[data-testid=link-slip]").CountAsync());
+        }
+        finally
+        {
+            await _app.Postgres.StartAgainAsync();
+        }
+
+        // Back by itself: no restart of the app, the page still open on its circuit.
+        var recovered = Stopwatch.StartNew();
+        while ((await HealthAsync(http)).Status != HttpStatusCode.OK)
+        {
+            Assert.True(recovered.Elapsed < TimeSpan.FromSeconds(60), "/health did not recover within 60 s");
+            await Task.Delay(200);
+        }
+
+        output.WriteLine($"outage {outage.ElapsedMilliseconds} ms; /health healthy {recovered.ElapsedMilliseconds} ms after PostgreSQL started");
+        before.AssertUnchanged(await DbSnapshot.TakeAsync(_app));
+
+        // The same click on the same circuit now works: the page lived through the outage.
+        await page.ClickAsync("[data-testid=issue-links]");
+        await Assertions.Expect(page.Locator("[data-testid=link-slip]").First).ToBeVisibleAsync();
+        Assert.NotEqual(before.Text, (await DbSnapshot.TakeAsync(_app)).Text);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> HealthAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, json.RootElement.GetProperty("status").GetString()!);
+    }
+}

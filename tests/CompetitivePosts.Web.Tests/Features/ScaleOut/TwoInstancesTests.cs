@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Net;
+using CompetitivePosts.Web.Features.Common;
+using CompetitivePosts.Web.Features.Tally;
+using CompetitivePosts.Web.Tests.Browser;
+using CompetitivePosts.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CompetitivePosts.Web.Tests.Features.ScaleOut;
+
+/// <summary>
+/// The loopback proof of ADR 0018, no Docker: two app instances on two real ports sharing the
+/// suite's PostgreSQL database, Redis from apt under their live channels and SignalR hubs, and
+/// nginx from apt running deploy/nginx.conf (sticky cookie, WebSocket upgrade) in front of them.
+/// </summary>
+[Collection(AppTests.Name)]
+public sealed class TwoInstancesTests(AppFixture app)
+{
+    [Fact]
+    public async Task Ballot_SubmittedThroughInstanceOne_AppearsOnDashboardOfInstanceTwoWithoutReload()
+    {
+        await using var cluster = await Cluster.StartAsync(app);
+        var s = await app.OpenForVotingAsync();
+        var tallyUrl = $"/competitions/{s.CompetitionId}/tally";
+
+        // Signed in on instance one, the cookie opens instance two: one key ring in PostgreSQL.
+        using var session = await WebSession.SignInAsync(cluster.One, "organizer");
+        using var two = new HttpClient(new HttpClientHandler { CookieContainer = session.Cookies, AllowAutoRedirect = false }) { BaseAddress = cluster.Two };
+        var onTwo = await two.GetAsync(new Uri(tallyUrl, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, onTwo.StatusCode);
+
+        // A SignalR client of instance two's hub, with the same cookie.
+        var hubMessages = 0;
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(cluster.Two, TallyHub.Path.TrimStart('/')), o => o.Cookies = session.Cookies)
+            .Build();
+        hub.On<int>(TallyHub.TallyChanged, id => { if (id == s.CompetitionId) { Interlocked.Increment(ref hubMessages); } });
+        await hub.StartAsync();
+        await hub.InvokeAsync("Join", s.CompetitionId);
+
+        // A browser through nginx, pinned to instance two by its affinity cookie.
+        var browser = await app.BrowserAsync();
+        await using var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = cluster.Front.ToString(), ViewportSize = BrowserHelpers.Desktop, Locale = "zh-CN",
+        });
+        context.SetDefaultTimeout(20_000);
+        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "cp_affinity", Value = cluster.PinTwo, Domain = "127.0.0.1", Path = "/" }]);
+        var page = await context.SignInAsync("organizer");
+        var dashboard = await page.GotoAsync(tallyUrl);
+        Assert.Equal("two", await dashboard!.HeaderValueAsync("x-instance"));
+        await page.WaitForCircuitAsync();
+        var ballots = page.Locator("[data-testid=turnout-A] [data-testid=ballots]");
+        await Assertions.Expect(ballots).ToHaveTextAsync("0");
+
+        // 甲 (category A) votes on his tablet, whose request reaches instance one.
+        using (var tablet = new WebSession(cluster.One))
+        {
+            var page1 = await tablet.Http.GetStringAsync(new Uri($"/b/{s.Tokens["甲"]}", UriKind.Relative));
+            // The page's own form (antiforgery) without its per-candidate fields; 甲 approves 乙 and abstains on the rest.
+            var form = WebSession.HiddenFields(page1).Where(f => !f.Key.StartsWith("Marks[", StringComparison.Ordinal)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            form["Step"] = "Submit";
+            form["Marks[0].CandidateId"] = s.Id("乙").ToString(CultureInfo.InvariantCulture);
+            form["Marks[0].Choice"] = "Agree";
+            form["SignedName"] = "甲";
+            form["Signature"] = TestBallots.Signature;
+            using var submitted = await tablet.Http.PostAsync(new Uri($"/b/{s.Tokens["甲"]}", UriKind.Relative), new FormUrlEncodedContent(form));
+            Assert.Equal("one", submitted.Headers.GetValues("X-Instance").Single());
+            Assert.Contains("data-testid=\"ballot-submitted\"", await submitted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // The dashboard on instance two updates without a reload; the hub client hears it once,
+        // not once per instance (only the publishing instance relays to the backplane).
+        await Assertions.Expect(ballots).ToHaveTextAsync("1");
+        Assert.Equal(dashboard.Url, page.Url);
+        await page.ShotAsync("40-two-instances-dashboard");
+        for (var i = 0; i < 50 && Volatile.Read(ref hubMessages) == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(500);
+        Assert.Equal(1, Volatile.Read(ref hubMessages));
+    }
+
+    [Fact]
+    public async Task AddLiveChannel_RedisConfigured_AttachesEveryLiveChannel()
+    {
+        await using var cluster = await Cluster.StartAsync(app, withNginx: false);
+        var channels = typeof(Program).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(LiveChannel<>))
+            .ToList();
+
+        Assert.NotEmpty(channels);
+        foreach (var type in channels)
+        {
+            // Control: the suite's own instance has no Redis, so its channels stay in-process.
+            Assert.False(((ILiveChannel)app.Services.GetRequiredService(type)).IsAttached, type.Name);
+            Assert.True(((ILiveChannel)cluster.OneServices.GetRequiredService(type)).IsAttached, type.Name + " is registered without AddLiveChannel");
+        }
+    }
+
+    /// <summary>Redis, two instances named "one" and "two", and (optionally) nginx in front.</summary>
+    private sealed class Cluster : IAsyncDisposable
+    {
+        private readonly List<IAsyncDisposable> _parts = [];
+
+        public Uri One { get; private set; } = null!;
+
+        public Uri Two { get; private set; } = null!;
+
+        public Uri Front { get; private set; } = null!;
+
+        /// <summary>An affinity cookie value that nginx sends to instance two.</summary>
+        public string PinTwo { get; private set; } = "";
+
+        public IServiceProvider OneServices { get; private set; } = null!;
+
+        public static async Task<Cluster> StartAsync(AppFixture app, bool withNginx = true)
+        {
+            var cluster = new Cluster();
+            try
+            {
+                var redis = await LoopbackProcess.StartRedisAsync();
+                cluster._parts.Add(redis);
+                // A prefix of its own, so two runs sharing a Redis would not hear each other.
+                var prefix = "cp-test-" + Guid.NewGuid().ToString("N")[..8];
+                Uri Start(string name)
+                {
+                    var factory = new AppFactory(app.Postgres.ConnectionString("competitiveposts"), new Dictionary<string, string>
+                    {
+                        ["ConnectionStrings:Redis"] = $"127.0.0.1:{redis.Port}",
+                        ["Redis:ChannelPrefix"] = prefix,
+                        ["ScaleOut:InstanceName"] = name,
+                        // The suite's instance already migrated and seeded the shared database.
+                        ["Database:Migrate"] = "false",
+                        ["Demo:Seed"] = "false",
+                    });
+                    cluster._parts.Add(factory);
+                    var uri = AppFixture.Serve(factory);
+                    if (name == "one")
+                    {
+                        cluster.OneServices = factory.Services;
+                    }
+
+                    return uri;
+                }
+
+                cluster.One = Start("one");
+                cluster.Two = Start("two");
+                if (withNginx)
+                {
+                    var nginx = await LoopbackProcess.StartNginxAsync([cluster.One, cluster.Two]);
+                    cluster._parts.Add(nginx);
+                    cluster.Front = new Uri($"http://127.0.0.1:{nginx.Port}/");
+                    cluster.PinTwo = await cluster.AffinityForAsync("two");
+                }
+
+                return cluster;
+            }
+            catch
+            {
+                await cluster.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            for (var i = _parts.Count - 1; i >= 0; i--)
+            {
+                await _parts[i].DisposeAsync();
+            }
+        }
+
+        private async Task<string> AffinityForAsync(string instance)
+        {
+            using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = Front };
+            var seen = new HashSet<string>();
+            for (var i = 0; i < 64; i++)
+            {
+                var value = "pin-" + i.ToString(CultureInfo.InvariantCulture);
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+                request.Headers.Add("Cookie", "cp_affinity=" + value);
+                using var response = await http.SendAsync(request);
+                var served = response.Headers.GetValues("X-Instance").Single();
+                seen.Add(served);
+                if (served == instance)
+                {
+                    return value;
+                }
+            }
+
+            throw new InvalidOperationException($"nginx never chose {instance}; it chose {string.Join(", ", seen)}.");
+        }
+    }
+}
