@@ -69,6 +69,13 @@ public static class TestBallots
         return fields;
     }
 
+    /// <summary>
+    /// The ballot page's own hidden fields (antiforgery) without its per-candidate fields, so that a test's
+    /// marks are the only ones posted over HTTP.
+    /// </summary>
+    public static Dictionary<string, string> PageForm(string html) =>
+        WebSession.HiddenFields(html).Where(f => !f.Key.StartsWith("Marks[", StringComparison.Ordinal)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+
     /// <summary>Submits through the use case, as the page does after reading the form.</summary>
     public static async Task<SubmitResult> SubmitAsync(this AppFixture app, string token, IEnumerable<KeyValuePair<string, string>> fields)
     {

@@ -59,8 +59,8 @@ public sealed class TwoInstancesTests(AppFixture app)
         using (var tablet = new WebSession(cluster.One))
         {
             var page1 = await tablet.Http.GetStringAsync(new Uri($"/b/{s.Tokens["甲"]}", UriKind.Relative));
-            // The page's own form (antiforgery) without its per-candidate fields; 甲 approves 乙 and abstains on the rest.
-            var form = WebSession.HiddenFields(page1).Where(f => !f.Key.StartsWith("Marks[", StringComparison.Ordinal)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            // 甲 approves 乙 and abstains on the rest.
+            var form = TestBallots.PageForm(page1);
             form["Step"] = "Submit";
             form["Marks[0].CandidateId"] = s.Id("乙").ToString(CultureInfo.InvariantCulture);
             form["Marks[0].Choice"] = "Agree";

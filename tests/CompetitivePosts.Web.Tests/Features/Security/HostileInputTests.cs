@@ -146,13 +146,9 @@ public class HostileInputTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, garbage.StatusCode);
     }
 
-    /// <summary>The ballot page's hidden fields without its own per-candidate fields, so a test's marks are the only ones posted.</summary>
-    private static Dictionary<string, string> BallotFormOf(string html) =>
-        WebSession.HiddenFields(html).Where(f => !f.Key.StartsWith("Marks[", StringComparison.Ordinal)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-
     private static async Task<HttpResponseMessage> PostBallotAsync(WebSession tablet, string token, Dictionary<string, string> fields)
     {
-        var form = BallotFormOf(await tablet.Http.GetStringAsync("/b/" + token));
+        var form = TestBallots.PageForm(await tablet.Http.GetStringAsync("/b/" + token));
         foreach (var (k, v) in fields)
         {
             form[k] = v;
@@ -197,7 +193,7 @@ public class HostileInputTests(AppFixture app)
     {
         var s = await app.OpenForVotingAsync();
         using var tablet = new WebSession(app.BaseUri);
-        var form = BallotFormOf(await tablet.Http.GetStringAsync("/b/" + s.Tokens["乙"]));
+        var form = TestBallots.PageForm(await tablet.Http.GetStringAsync("/b/" + s.Tokens["乙"]));
         form["_handler"] = "ballot";
         form["Marks[0].CandidateId"] = s.Id("丙").ToString(CultureInfo.InvariantCulture);
         form["Marks[0].Choice"] = "Agree";
