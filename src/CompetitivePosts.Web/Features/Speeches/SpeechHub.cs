@@ -59,19 +59,23 @@ public sealed class SpeechHub(SpeechLiveQuery live, ProjectorLinks links) : Hub
 internal sealed class SpeechHubRelay(SpeechNotifier speech, ProjectorLinkNotifier linkChanges, SpeechLiveQuery live, ProjectorLinks links, IHubContext<SpeechHub> hub)
     : IHostedService
 {
-    private readonly List<IDisposable> _subscriptions = [];
+    private IDisposable[] _subscriptions = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.Add(speech.SubscribeHere(null, SendAsync));
-        _subscriptions.Add(linkChanges.SubscribeHere(null, SendAsync));
+        _subscriptions = [speech.SubscribeHere(null, SendAsync), linkChanges.SubscribeHere(null, SendAsync)];
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.ForEach(s => s.Dispose());
-        _subscriptions.Clear();
+        // A host can be stopped twice at once (a test's own stop and the factory's dispose): take the
+        // subscriptions atomically so each is disposed once and no list is changed while it is walked.
+        foreach (var subscription in Interlocked.Exchange(ref _subscriptions, []))
+        {
+            subscription.Dispose();
+        }
+
         return Task.CompletedTask;
     }
 

@@ -42,7 +42,7 @@ internal sealed class TallyHubRelay(TallyNotifier notifier, IHubContext<TallyHub
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscription?.Dispose();
+        Interlocked.Exchange(ref _subscription, null)?.Dispose();
         return Task.CompletedTask;
     }
 }
