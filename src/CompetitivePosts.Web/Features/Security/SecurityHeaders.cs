@@ -34,7 +34,14 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Razor writes '+' in an attribute as "&#x2B;": the browser decodes it, but the page's nonce then
+            // differs as text from the header's, so draw again until the nonce has none (about 1 in 3 has one).
+            string nonce;
+            do
+            {
+                nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            }
+            while (nonce.Contains('+', StringComparison.Ordinal));
             context.Items[NonceKey] = nonce;
             context.Response.OnStarting(() =>
             {
