@@ -73,6 +73,7 @@ builder.Services.AddScoped<DeleteCompetition>();
 builder.Services.AddScoped<EditRoster>();
 builder.Services.AddScoped<ImportRoster.Handler>();
 builder.Services.AddScoped<PlanHandler>();
+builder.Services.AddScoped<ChangeTallyWeights.Handler>();
 builder.Services.AddScoped<Register>();
 builder.Services.AddScoped<RegistrationLinks>();
 builder.Services.AddScoped<SelfRegistration>();

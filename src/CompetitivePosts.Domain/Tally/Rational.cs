@@ -65,6 +65,25 @@ public readonly record struct Rational : IComparable<Rational>
 
     public Rational Divide(Rational other) => this / other;
 
+    /// <summary>
+    /// This fraction × 100, rounded half away from zero to <paramref name="decimals"/> places, computed on
+    /// whole numbers so that 1/8 shows as 12.50 and 2/3 as 66.67 whatever the size of the fraction.
+    /// </summary>
+    public decimal ToPercent(int decimals = 2)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 10);
+        var scale = BigInteger.Pow(10, decimals);
+        var scaled = Numerator * 100 * scale;
+        var whole = BigInteger.DivRem(BigInteger.Abs(scaled), Denominator, out var rest);
+        if (rest * 2 >= Denominator)
+        {
+            whole += 1;
+        }
+
+        return (scaled.Sign < 0 ? -(decimal)whole : (decimal)whole) / (decimal)scale;
+    }
+
     public decimal ToDecimal() => (decimal)Numerator / (decimal)Denominator;
 
     public override string ToString() =>

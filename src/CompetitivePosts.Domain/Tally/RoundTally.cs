@@ -36,6 +36,28 @@ public sealed record GradeCounts(int Excellent, int Competent, int BasicallyComp
 public sealed record EvaluationResult(RoundItem Item, string Group, IReadOnlyDictionary<VoterCategory, GradeCounts> ByCategory)
 {
     public GradeCounts Total => ByCategory.Values.Aggregate(new GradeCounts(0, 0, 0, 0, 0), (a, b) => a + b);
+
+    /// <summary>One grade's share of one category's ballots; null when the category cast none.</summary>
+    public Rational? Share(VoterCategory category, Grade grade) =>
+        ByCategory.TryGetValue(category, out var counts) ? counts.Share(grade) : null;
+
+    /// <summary>
+    /// The share of the given grades, weighted across categories as the recommendation score is: each
+    /// category's share of its own ballots, categories without a ballot dropped and the rest renormalised.
+    /// Null when no category counts (no ballot, or only zero-weighted categories voted).
+    /// </summary>
+    public Rational? WeightedShare(Weights weights, params Grade[] grades)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(grades);
+        var ballots = ByCategory.ToDictionary(p => p.Key, p => p.Value.Ballots);
+        return TallyCalculator.Weighted(weights.Renormalised(ballots), k =>
+            ByCategory.TryGetValue(k, out var c) && c.Ballots > 0 ? new Rational(grades.Distinct().Sum(c.Count), c.Ballots) : null);
+    }
+
+    /// <summary>优秀+称职率: the weighted share of Excellent and Competent grades (default weights 4:3:3).</summary>
+    public Rational? ExcellentOrCompetentRate(Weights? weights = null) =>
+        WeightedShare(weights ?? Weights.Baoding, Grade.Excellent, Grade.Competent);
 }
 
 /// <summary>

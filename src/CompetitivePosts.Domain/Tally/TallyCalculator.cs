@@ -1,9 +1,42 @@
 namespace CompetitivePosts.Domain.Tally;
 
-/// <summary>Category weights; Baoding used A:B:C = 4:3:3.</summary>
+/// <summary>
+/// Category weights; Baoding used A:B:C = 4:3:3. A plan may set others (<see cref="Create"/> validates them):
+/// whole numbers from 0 to <see cref="Max"/>, at least one above zero. A weight of 0 leaves that category out of the score.
+/// </summary>
 public sealed record Weights(int A, int B, int C)
 {
+    /// <summary>Large enough for any plan written in percentages, small enough that nobody types 4000:3000:3000 by mistake.</summary>
+    public const int Max = 100;
+
     public static Weights Baoding { get; } = new(4, 3, 3);
+
+    /// <summary>Validated weights; the constructor stays unchecked so existing callers keep compiling.</summary>
+    public static Weights Create(int a, int b, int c)
+    {
+        if (a < 0 || b < 0 || c < 0 || a > Max || b > Max || c > Max)
+        {
+            throw new DomainException("Each category weight must be a whole number from 0 to {0}.", Max);
+        }
+
+        if (a + b + c == 0)
+        {
+            throw new DomainException("At least one category weight must be above zero.");
+        }
+
+        return new Weights(a, b, c);
+    }
+
+    /// <summary>The weight each category counts with once the categories that cast no ballot drop out (null: left out).</summary>
+    public IReadOnlyDictionary<VoterCategory, Rational?> Renormalised(IReadOnlyDictionary<VoterCategory, int> ballotsPerCategory)
+    {
+        ArgumentNullException.ThrowIfNull(ballotsPerCategory);
+        var active = TallyCalculator.Categories.Where(k => ballotsPerCategory.GetValueOrDefault(k) > 0).Sum(For);
+        return TallyCalculator.Categories.ToDictionary(k => k,
+            k => ballotsPerCategory.GetValueOrDefault(k) > 0 && active > 0 ? new Rational(For(k), active) : (Rational?)null);
+    }
+
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{A}:{B}:{C}");
 
     public int For(VoterCategory category) => category switch
     {
@@ -25,7 +58,8 @@ public sealed record CategoryCounts(int Agree, int Disagree, int Abstain, int Ba
 
 public sealed record CandidateResult(int CandidateId, IReadOnlyDictionary<VoterCategory, CategoryCounts> Counts, Rational Score)
 {
-    public decimal Percent => Math.Round(Score.ToDecimal() * 100m, 2, MidpointRounding.AwayFromZero);
+    /// <summary>The score as a percentage, rounded half away from zero to 2 decimals (display only; ranking uses <see cref="Score"/>).</summary>
+    public decimal Percent => Score.ToPercent();
 }
 
 /// <summary>
@@ -35,7 +69,7 @@ public sealed record CandidateResult(int CandidateId, IReadOnlyDictionary<VoterC
 /// </summary>
 public static class TallyCalculator
 {
-    private static readonly VoterCategory[] Categories = [VoterCategory.A, VoterCategory.B, VoterCategory.C];
+    internal static readonly VoterCategory[] Categories = [VoterCategory.A, VoterCategory.B, VoterCategory.C];
 
     public static IReadOnlyList<CandidateResult> Compute(
         IEnumerable<int> candidateIds,
@@ -54,7 +88,7 @@ public static class TallyCalculator
         int Count(int id, VoterCategory k, Choice ch) => lookup.GetValueOrDefault((id, k, ch));
         int Ballots(VoterCategory k) => ballotsPerCategory.GetValueOrDefault(k);
 
-        var activeWeight = Categories.Where(k => Ballots(k) > 0).Sum(weights.For);
+        var share = weights.Renormalised(ballotsPerCategory);
 
         var results = new List<CandidateResult>();
         foreach (var id in candidateIds.Distinct())
@@ -63,21 +97,26 @@ public static class TallyCalculator
                 k => k,
                 k => new CategoryCounts(Count(id, k, Choice.Agree), Count(id, k, Choice.Disagree), Count(id, k, Choice.Abstain), Ballots(k)));
 
-            var score = Rational.Zero;
-            if (activeWeight > 0)
-            {
-                foreach (var k in Categories)
-                {
-                    if (counts[k].Rate is { } rate)
-                    {
-                        score += new Rational(weights.For(k), activeWeight) * rate;
-                    }
-                }
-            }
+            var score = Weighted(share, k => counts[k].Rate) ?? Rational.Zero;
 
             results.Add(new CandidateResult(id, counts, score));
         }
 
         return results;
+    }
+
+    /// <summary>Σ renormalised weight × rate over the categories that count; null when none does.</summary>
+    internal static Rational? Weighted(IReadOnlyDictionary<VoterCategory, Rational?> share, Func<VoterCategory, Rational?> rate)
+    {
+        Rational? sum = null;
+        foreach (var k in Categories)
+        {
+            if (share[k] is { } w && rate(k) is { } r)
+            {
+                sum = (sum ?? Rational.Zero) + (w * r);
+            }
+        }
+
+        return sum;
     }
 }

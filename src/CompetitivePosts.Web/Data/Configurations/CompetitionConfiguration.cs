@@ -21,6 +21,16 @@ internal sealed class CompetitionConfiguration : IEntityTypeConfiguration<Compet
         builder.Ignore(c => c.Rules);
         builder.Ignore(c => c.IsArchived);
         builder.Ignore(c => c.QualifiedListPublished);
+        builder.Ignore(c => c.TallyWeights);
+        builder.Ignore(c => c.TallyWeightsEditable);
+        // Existing competitions get 4:3:3 from the column default; the sentinel -1 (never a valid weight) makes EF
+        // always send the value, so a weight of 0 is stored as 0 and not replaced by the default.
+        builder.Property(c => c.WeightA).HasDefaultValue(4).HasSentinel(-1);
+        builder.Property(c => c.WeightB).HasDefaultValue(3).HasSentinel(-1);
+        builder.Property(c => c.WeightC).HasDefaultValue(3).HasSentinel(-1);
+        // The same rule as Weights.Create, so that no path around the domain stores weights the tally cannot use.
+        builder.ToTable(t => t.HasCheckConstraint("CK_Competitions_Weights",
+            "\"WeightA\" BETWEEN 0 AND 100 AND \"WeightB\" BETWEEN 0 AND 100 AND \"WeightC\" BETWEEN 0 AND 100 AND \"WeightA\" + \"WeightB\" + \"WeightC\" > 0"));
         builder.Property(c => c.PrincipalMinRank).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.DeputyMinRank).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.MinimumEducation).HasConversion<string>().HasMaxLength(20);

@@ -421,11 +421,29 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("WeightA")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(4);
+
+                    b.Property<int>("WeightB")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
+                    b.Property<int>("WeightC")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
                     b.HasKey("Id");
 
                     b.HasIndex("UnitId");
 
-                    b.ToTable("Competitions");
+                    b.ToTable("Competitions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Competitions_Weights", "\"WeightA\" BETWEEN 0 AND 100 AND \"WeightB\" BETWEEN 0 AND 100 AND \"WeightC\" BETWEEN 0 AND 100 AND \"WeightA\" + \"WeightB\" + \"WeightC\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("CompetitivePosts.Domain.Competitions.Decision", b =>

@@ -45,6 +45,7 @@ public static class AuditActions
     public const string PostsImport = "post.import";
     public const string ResetUndo = "roster.reset.undo";
     public const string PlanChange = "plan.change";
+    public const string TallyWeightsChange = "plan.weights";
     public const string EligibilityOverride = "eligibility.override";
     public const string EligibilityOverrideRemove = "eligibility.override.remove";
     public const string RegistrationOpen = "registration.open";
@@ -114,6 +115,7 @@ public static class AuditActions
         [PostsImport] = "Imported the posts",
         [ResetUndo] = "Undid the reset to zero",
         [PlanChange] = "Changed the eligibility rules",
+        [TallyWeightsChange] = "Changed the category weights",
         [EligibilityOverride] = "Overrode an eligibility result",
         [EligibilityOverrideRemove] = "Removed an eligibility override",
         [RegistrationOpen] = "Opened registration",

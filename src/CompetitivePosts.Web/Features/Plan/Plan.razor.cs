@@ -18,6 +18,9 @@ public partial class Plan
     private PlanHandler Handler { get; set; } = default!;
 
     [Inject]
+    private ChangeTallyWeights.Handler WeightsHandler { get; set; } = default!;
+
+    [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
     [Parameter]
@@ -41,6 +44,9 @@ public partial class Plan
     }
 
     private async Task SaveAsync() => await RunAsync(() => Handler.ChangeAsync(Id, Actor, _form.ToRules(), _form.MaxApplications), "Saved.");
+
+    private async Task SaveWeightsAsync(int a, int b, int c) =>
+        await RunAsync(() => WeightsHandler.HandleAsync(new ChangeTallyWeights.Command(Id, a, b, c), Actor), "Saved.");
 
     private async Task OverrideAsync(PostEligibility row)
     {

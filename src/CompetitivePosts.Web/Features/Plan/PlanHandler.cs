@@ -1,6 +1,7 @@
 using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain.Eligibility;
+using CompetitivePosts.Domain.Tally;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Common;
@@ -13,7 +14,8 @@ public sealed record PostEligibility(int PostId, string PostName, PostLevel Leve
 public sealed record CadreEligibilitySummary(int CadreId, string Name, int EligiblePosts, int OverriddenPosts);
 
 public sealed record PlanView(CompetitionHeader Header, EligibilityRules Rules, int MaxApplications, bool Editable,
-    IReadOnlyList<PickOption> Cadres, IReadOnlyList<CadreEligibilitySummary> Summary, int CompetedPosts);
+    IReadOnlyList<PickOption> Cadres, IReadOnlyList<CadreEligibilitySummary> Summary, int CompetedPosts,
+    Weights? TallyWeights = null, bool WeightsEditable = false);
 
 /// <summary>Every cadre × post pair the way a page shows it: the result and every reason, by the domain's evaluator.</summary>
 public static class EligibilityQuery
@@ -54,7 +56,7 @@ public sealed class PlanHandler(IDbContextFactory<AppDbContext> dbFactory, TimeP
             c.Status <= CompetitionStatus.Reset && !c.IsArchived && actor.CanManage(c.UnitId),
             [.. c.Cadres.Where(x => !x.IsCountyLeader).OrderBy(x => x.Name, StringComparer.Ordinal)
                 .Select(x => new PickOption(x.Id, x.Name, x.Department))],
-            summary, competed.Count);
+            summary, competed.Count, c.TallyWeights, c.TallyWeightsEditable && actor.CanManage(c.UnitId));
     }
 
     public async Task<IReadOnlyList<PostEligibility>> ForCadreAsync(int competitionId, Actor actor, int cadreId, CancellationToken ct = default)

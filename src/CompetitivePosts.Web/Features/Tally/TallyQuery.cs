@@ -64,7 +64,7 @@ public sealed class TallyQuery(IDbContextFactory<AppDbContext> dbFactory)
         var results = TallyCalculator.Compute(
                 candidates.Select(c => c.Id),
                 ballots,
-                round is null ? [] : RoundTally.Marks(round, counts.Choices))
+                round is null ? [] : RoundTally.Marks(round, counts.Choices), competition.TallyWeights)
             .ToDictionary(r => r.CandidateId);
 
         var minimum = new Rational(competition.MinimumScorePercent, 100);

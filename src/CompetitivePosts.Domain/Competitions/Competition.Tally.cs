@@ -1,0 +1,81 @@
+using CompetitivePosts.Domain.Tally;
+using CompetitivePosts.Domain.Voting;
+
+namespace CompetitivePosts.Domain.Competitions;
+
+/// <summary>A candidate's place on one post: the counts and score, the shared rank, and whether it is below the plan's minimum.</summary>
+public sealed record CandidateStanding(int CadreId, string Name, CandidateResult Result, int Rank, bool BelowMinimum);
+
+/// <summary>One competed post's candidates, best first; tied candidates share a rank and are ordered by name.</summary>
+public sealed record PostStanding(int PostId, string PostName, PostLevel Level, IReadOnlyList<CandidateStanding> Candidates);
+
+/// <summary>One incumbent's evaluation: the grades per category and the weighted 优秀+称职 rate (null without a ballot).</summary>
+public sealed record EvaluationStanding(EvaluationResult Result, Rational? ExcellentOrCompetentRate);
+
+/// <summary>
+/// How the votes are weighed: the category weights (default 4:3:3), fixed once the first round opens, and
+/// the standings the aggregate computes itself from a round's raw counts with its own weights and minimum.
+/// </summary>
+public partial class Competition
+{
+    // Initialisers, not the constructor: EF overwrites them with the stored values on load.
+    public int WeightA { get; private set; } = Weights.Baoding.A;
+
+    public int WeightB { get; private set; } = Weights.Baoding.B;
+
+    public int WeightC { get; private set; } = Weights.Baoding.C;
+
+    public Weights TallyWeights => new(WeightA, WeightB, WeightC);
+
+    /// <summary>True until the first voting round opens; after that the weights of the announced plan stay as they were.</summary>
+    public bool TallyWeightsEditable =>
+        !IsArchived && Status < CompetitionStatus.Voting && _rounds.All(r => r.Status == RoundStatus.Prepared);
+
+    public void ChangeTallyWeights(int a, int b, int c)
+    {
+        if (IsArchived)
+        {
+            throw new DomainException("This competition is archived and can no longer be changed.");
+        }
+
+        if (!TallyWeightsEditable)
+        {
+            throw new DomainException("The category weights are fixed once the first voting round has opened.");
+        }
+
+        var weights = Weights.Create(a, b, c);
+        (WeightA, WeightB, WeightC) = (weights.A, weights.B, weights.C);
+    }
+
+    /// <summary>
+    /// Every competed post's candidates ranked by their exact score in round <paramref name="roundId"/>, with this
+    /// competition's weights and minimum score. Only the raw counts come from outside (what the stored ballots say);
+    /// which line is which candidate comes from the round's own fixed ballot.
+    /// </summary>
+    public IReadOnlyList<PostStanding> Standings(int roundId, IReadOnlyDictionary<VoterCategory, int> ballotsPerCategory, IEnumerable<ChoiceCount> counts)
+    {
+        ArgumentNullException.ThrowIfNull(ballotsPerCategory);
+        ArgumentNullException.ThrowIfNull(counts);
+        var round = FindRound(roundId);
+        var results = TallyCalculator.Compute(Candidates.Select(c => c.Id), ballotsPerCategory, RoundTally.Marks(round, counts), TallyWeights)
+            .ToDictionary(r => r.CandidateId);
+        var anyBallot = ballotsPerCategory.Values.Sum() > 0;
+        var minimum = new Rational(MinimumScorePercent, 100);
+        var names = _cadres.ToDictionary(c => c.Id, c => c.Name);
+        return [.. _posts.Where(p => !p.IsExcluded).OrderBy(p => p.Level).ThenBy(p => p.Id).Select(p =>
+        {
+            var applicants = QualifiedApplications.Where(a => a.PostId == p.Id)
+                .Select(a => results[a.CadreId])
+                .OrderBy(r => names[r.CandidateId], StringComparer.Ordinal).ThenBy(r => r.CandidateId);
+            return new PostStanding(p.Id, p.Name, p.Level, [.. Ranking.Rank(applicants, r => r.Score)
+                .Select(r => new CandidateStanding(r.Item.CandidateId, names[r.Item.CandidateId], r.Item, r.Rank,
+                    anyBallot && r.Item.Score < minimum))]);
+        })];
+    }
+
+    /// <summary>An evaluation round's grades per incumbent with the weighted 优秀+称职 rate, by this competition's weights.</summary>
+    public IReadOnlyList<EvaluationStanding> EvaluationStandings(int roundId, IReadOnlyDictionary<VoterCategory, int> ballotsPerCategory,
+        IEnumerable<ChoiceCount> counts) =>
+        [.. RoundTally.Evaluate(FindRound(roundId), ballotsPerCategory, counts)
+            .Select(r => new EvaluationStanding(r, r.ExcellentOrCompetentRate(TallyWeights)))];
+}
