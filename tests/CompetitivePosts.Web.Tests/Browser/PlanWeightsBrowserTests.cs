@@ -1,4 +1,4 @@
-using CompetitivePosts.Domain.Competitions;
+using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Tally;
 using CompetitivePosts.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

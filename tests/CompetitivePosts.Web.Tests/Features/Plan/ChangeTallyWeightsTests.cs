@@ -1,4 +1,3 @@
-using System.Globalization;
 using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain.Tally;
@@ -11,7 +10,6 @@ using CompetitivePosts.Web.Features.Voting;
 using CompetitivePosts.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 
 namespace CompetitivePosts.Web.Tests.Features.Plan;
 
@@ -63,7 +61,7 @@ public class ChangeTallyWeightsTests(AppFixture app)
         var ex = await Assert.ThrowsAsync<DomainException>(() => ChangeAsync(s.CompetitionId, organizer, 1, 1, 1));
 
         Assert.Equal("The category weights are fixed once the first voting round has opened.", ex.MessageKey);
-        Assert.Equal("第一轮投票开始后，类别权重不能再修改。", Chinese(ex.MessageKey));
+        Assert.Equal("第一轮投票开始后，类别权重不能再修改。", app.Chinese(ex.MessageKey));
         Assert.Equal(Weights.Baoding, await StoredAsync(s.CompetitionId));
         before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
     }
@@ -80,7 +78,7 @@ public class ChangeTallyWeightsTests(AppFixture app)
         var zero = await Assert.ThrowsAsync<InvalidInputException>(() => ChangeAsync(s.CompetitionId, organizer, 0, 0, 0));
 
         Assert.Equal([ChangeTallyWeights.FieldA, ChangeTallyWeights.FieldB], ex.Errors.Select(e => e.Field));
-        Assert.Equal("每类权重须为 0 至 100 的整数。", Chinese(ex.Errors[0].Error.MessageKey, [.. ex.Errors[0].Error.Args]));
+        Assert.Equal("每类权重须为 0 至 100 的整数。", app.Chinese(ex.Errors[0].Error.MessageKey, [.. ex.Errors[0].Error.Args]));
         Assert.Equal("At least one category weight must be above zero.", Assert.Single(zero.Errors).Error.MessageKey);
         Assert.Equal(Weights.Baoding, await StoredAsync(s.CompetitionId));
         before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
@@ -138,22 +136,5 @@ public class ChangeTallyWeightsTests(AppFixture app)
         var tokens = await Scenarios.IssueTokensAsync(db, round, competition.Voters);
         return new VotingScenario(s.CompetitionId, round.Id, competition.Cadres.ToDictionary(x => x.Name, x => x.Id),
             competition.Voters.ToDictionary(v => v.Name, v => v.Id), tokens);
-    }
-
-    /// <summary>The message a refusal shows, in Chinese; fails when the key has no zh-CN text.</summary>
-    private string Chinese(string key, params object[] args)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-        try
-        {
-            var text = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>()[key, args];
-            Assert.False(text.ResourceNotFound, $"no zh-CN text for \"{key}\"");
-            return text.Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
     }
 }

@@ -11,7 +11,6 @@ using CompetitivePosts.Web.Features.Roster;
 using CompetitivePosts.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 
 namespace CompetitivePosts.Web.Tests.Features.Security;
 
@@ -27,23 +26,6 @@ public class HostileInputTests(AppFixture app)
 {
     /// <summary>The cell types of SpreadsheetML that hold text: a string value, an inline string, a shared string.</summary>
     private static readonly string[] TextCellTypes = ["str", "inlineStr", "s"];
-
-    /// <summary>The message a refusal shows, in Chinese; fails when the key has no zh-CN text.</summary>
-    private string Chinese(string key, params object[] args)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-        try
-        {
-            var text = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>()[key, args];
-            Assert.False(text.ResourceNotFound, $"no zh-CN text for \"{key}\"");
-            return text.Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
 
     [Theory]
     [MemberData(nameof(HostileInputs.Names), MemberType = typeof(HostileInputs))]
@@ -78,7 +60,7 @@ public class HostileInputTests(AppFixture app)
             InvalidInputException { Errors: [var first, ..] } => first.Error,
             _ => throw new Xunit.Sdk.XunitException($"expected a refusal with a message, got {refused?.GetType().Name ?? "success"}: {refused?.Message}"),
         };
-        Assert.Contains(field.MaxLength.ToString(CultureInfo.InvariantCulture), Chinese(error.MessageKey, [.. error.Args]), StringComparison.Ordinal);
+        Assert.Contains(field.MaxLength.ToString(CultureInfo.InvariantCulture), app.Chinese(error.MessageKey, [.. error.Args]), StringComparison.Ordinal);
 
         // control: text of exactly the limit is accepted and kept whole.
         var atLimit = new string('满', field.MaxLength);
@@ -121,7 +103,7 @@ public class HostileInputTests(AppFixture app)
         before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
         foreach (var r in refusals)
         {
-            Assert.NotEqual(r.MessageKey, Chinese(r.MessageKey, [.. r.Args]));
+            Assert.NotEqual(r.MessageKey, app.Chinese(r.MessageKey, [.. r.Args]));
         }
 
         // control: the same call with this unit's own ids is accepted.
@@ -142,7 +124,7 @@ public class HostileInputTests(AppFixture app)
 
         Assert.Contains("/account/denied", denied.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
-        Assert.Contains(Chinese("No such competition."), await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(app.Chinese("No such competition."), await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, garbage.StatusCode);
     }
 
@@ -174,7 +156,7 @@ public class HostileInputTests(AppFixture app)
             ["Step"] = "Submit",
         });
 
-        Assert.Contains(Chinese("A mark names someone who is not on this ballot."), await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(app.Chinese("A mark names someone who is not on this ballot."), await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
         // control: the same voter's honest ballot is accepted.
         using var honest = await PostBallotAsync(tablet, s.Tokens["甲"], new()
@@ -207,7 +189,7 @@ public class HostileInputTests(AppFixture app)
         using var replay = await tablet.Http.PostAsync("/b/" + s.Tokens["乙"], new FormUrlEncodedContent(form));
 
         Assert.Contains("ballot-submitted", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains(Chinese("This ballot has already been cast."), await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(app.Chinese("This ballot has already been cast."), await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         afterFirst.AssertUnchanged(await DbSnapshot.TakeAsync(app));
         await using var db = app.NewDb();
         var ballot = await db.SignedBallots.Where(b => b.RoundId == s.RoundId).SingleAsync();
@@ -230,7 +212,7 @@ public class HostileInputTests(AppFixture app)
         using var response = await browser.Http.PostAsync("/account/login", new FormUrlEncodedContent(stale));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(Chinese("This page has expired"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(app.Chinese("This page has expired"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         before.AssertUnchanged(await DbSnapshot.TakeAsync(app)); // not even a failed attempt was counted
         // control: the same form with this browser's own token reaches the sign-in and counts the wrong password.
         using var own = await browser.SubmitAsync("/account/login", "login", new() { ["Form.UserName"] = "m-af-" + Guid.NewGuid().ToString("N")[..6], ["Form.Password"] = "x" });
@@ -253,7 +235,7 @@ public class HostileInputTests(AppFixture app)
         using var response = await tablet.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains(Chinese("The request is larger than the {0} KB this server accepts.", 1024), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(app.Chinese("The request is larger than the {0} KB this server accepts.", 1024), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
     }
 
@@ -276,7 +258,7 @@ public class HostileInputTests(AppFixture app)
         using var response = await instance.Browser.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains(Chinese("Request too large"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(app.Chinese("Request too large"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
         // control: a normal ballot through the same instance is read and answered.
         using var small = await instance.Browser.PostAsync("/b/" + s.Tokens["甲"], new FormUrlEncodedContent(new Dictionary<string, string>(form) { ["SignedName"] = "乙", ["Signature"] = TestBallots.Signature, ["Step"] = "Submit" }));
@@ -292,7 +274,7 @@ public class HostileInputTests(AppFixture app)
         using var sql = await browser.SubmitAsync("/account/login", "login", new() { ["Form.UserName"] = "' OR '1'='1' --", ["Form.Password"] = "' OR '1'='1" });
         using var huge = await browser.SubmitAsync("/account/login", "login", new() { ["Form.UserName"] = new string('a', 100_000), ["Form.Password"] = "x" });
 
-        var wrong = Chinese("The user name or password is wrong.");
+        var wrong = app.Chinese("The user name or password is wrong.");
         Assert.Contains(wrong, await sql.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(wrong, await huge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(browser.Cookies.GetCookies(app.BaseUri), c => c.Name == ".AspNetCore.Identity.Application");
@@ -318,7 +300,7 @@ public class HostileInputTests(AppFixture app)
         });
         var refused = await tooLong.Content.ReadAsStringAsync();
         before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
-        Assert.Contains(Chinese("Text is longer than {0} characters.", Competition.StatementLength), refused, StringComparison.Ordinal);
+        Assert.Contains(app.Chinese("Text is longer than {0} characters.", Competition.StatementLength), refused, StringComparison.Ordinal);
 
         using var saved = await phone.SubmitAsync("/r/" + token, "register", new() { ["Form.Posts[0]"] = post, ["Form.Statement"] = hostile });
         var html = await saved.Content.ReadAsStringAsync();
