@@ -78,6 +78,9 @@ public sealed class AppFixture : IAsyncLifetime
     {
         if (_browser is null)
         {
+            // Playwright's 5 s default for Expect fails pages that are right but slow when the 2 cores
+            // are shared with other builds; a wait only lasts as long as the page is not yet right.
+            Assertions.SetDefaultExpectTimeout(15_000);
             _playwright = await Playwright.CreateAsync();
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
