@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace CompetitivePosts.Web.Tests.Features.Voting;
 
 /// <summary>
-/// A lost ballot race is an everyday event on voting day (a slip tapped twice, or opened on two tablets): each loser is logged in exactly one line, with no exception and no stack, and nothing at warning level.
+/// A lost ballot race is an everyday event on voting day (a slip tapped twice, or opened on two tablets):
+/// each loser is logged in exactly one line, with no exception and no stack, and nothing at warning level.
 /// </summary>
 [Collection(AppTests.Name)]
 public class BallotRaceLoggingTests(AppFixture app)
