@@ -20,7 +20,7 @@ pgdir=$(pg_dir_for "$data")
 step "Starting the bench's own PostgreSQL in $pgdir..."
 port=$(pg_start "$pgdir")
 password=$(cat "$pgdir.password")
-psql() { PGPASSWORD=$password "$(pg_bin)/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+psql() { PGPASSWORD=$password PGOPTIONS='-c client_min_messages=warning' "$(pg_bin)/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
 # K=200 raw writers beside the app's pools need more than the default 100 connections.
 if [[ $(psql -c 'SHOW max_connections') -lt 400 ]]; then
   psql -c 'ALTER SYSTEM SET max_connections = 400' >/dev/null
