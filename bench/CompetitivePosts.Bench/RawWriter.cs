@@ -23,7 +23,7 @@ internal static class RawWriter
     public static async Task<(double Seconds, Samples Latency)> RunAsync(string connectionString, int roundId, IReadOnlyList<long> tokenIds,
         SeededRound seeded, byte[] signature, int concurrency, int pool)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = pool, MinPoolSize = 0, ApplicationName = "bench raw" };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = pool, MinPoolSize = 0, ApplicationName = "bench raw", Timeout = 60, CommandTimeout = 120 };
         await using var source = NpgsqlDataSource.Create(builder);
         var work = new ConcurrentQueue<(long Token, SignedBallot Ballot)>(seeded.Voters.Select((v, i) => (tokenIds[i],
             new SignedBallot(roundId, v.VoterId, v.Category, v.Name, signature, Choices(seeded, i), DateTimeOffset.UtcNow))));
