@@ -17,10 +17,14 @@ internal static class BallotEndpoints
 
     public static void MapBallotPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/b/{token}", async (string token, HttpContext http, BallotSubmission ballots, IAntiforgery antiforgery) =>
+        endpoints.MapGet("/b/{token}", async (string token, HttpContext http, BallotSubmission ballots, BallotMarksCache marks, IAntiforgery antiforgery) =>
         {
             var view = await ballots.LoadAsync(token, http.RequestAborted);
-            return Page(http, antiforgery, new() { [nameof(BallotPage.Token)] = token, [nameof(BallotPage.View)] = view });
+            var lines = view is { State: BallotState.Open, Sheet: { } sheet } ? await marks.GetAsync(sheet.Round) : null;
+            return Page(http, antiforgery, new()
+            {
+                [nameof(BallotPage.Token)] = token, [nameof(BallotPage.View)] = view, [nameof(BallotPage.MarksHtml)] = lines,
+            });
         }).VoterPage(TokenKinds.Ballot);
 
         endpoints.MapPost("/b/{token}", async (string token, HttpContext http, BallotSubmission ballots, IAntiforgery antiforgery) =>

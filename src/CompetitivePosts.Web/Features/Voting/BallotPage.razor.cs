@@ -23,6 +23,10 @@ public partial class BallotPage
     [Parameter]
     public bool Expired { get; set; }
 
+    /// <summary>The empty ballot's lines, rendered once per round and language (<see cref="BallotMarksCache"/>); null renders them here.</summary>
+    [Parameter]
+    public string? MarksHtml { get; set; }
+
     [Parameter]
     public string AntiforgeryField { get; set; } = "";
 
@@ -39,8 +43,7 @@ public partial class BallotPage
         ? Round.Title
         : L["Round {0}: {1}", Round.Number, L.Enum(Round.Kind)];
 
-    private string ChoiceText(string name) =>
-        Round!.Kind == RoundKind.Recommendation ? L.Enum(Enum.Parse<Choice>(name)) : L.Enum(Enum.Parse<Grade>(name));
+    private string ChoiceText(string name) => BallotMarks.ChoiceText(L, Round!, name);
 
     private string ChoiceName(short value) => value == 0 ? "None" : Round!.ChoiceNames[value - 1];
 

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using CompetitivePosts.Web.Data;
+using CompetitivePosts.Web.Features.Tally;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Playwright;
+
+namespace CompetitivePosts.Bench;
+
+/// <summary>One push as a watcher saw it: when it arrived (UTC) and how many ballots it covers, when the push says so.</summary>
+internal readonly record struct Push(DateTimeOffset At, int? Covers);
+
+/// <summary>
+/// Everything that knows how the live tally reaches a client, in one class, so that when the hub and the
+/// dashboard change (issue 7b: one group per round, coalesced pushes with sequence numbers and counts)
+/// only this file follows. Today: <see cref="TallyHub"/>'s <c>Join(competitionId)</c> for a signed-in
+/// viewer, "TallyChanged" carrying the competition id alone; the dashboard at
+/// <c>/competitions/{id}/tally</c> showing each category's ballots in <c>[data-testid=ballots]</c>.
+/// </summary>
+internal sealed class LiveWatchers : IAsyncDisposable
+{
+    private readonly List<HubConnection> _hubs = [];
+    private readonly List<ConcurrentQueue<Push>> _hubPushes = [];
+    private readonly List<IPage> _pages = [];
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public static async Task<LiveWatchers> StartAsync(Uri baseUri, int competitionId, int roundId, int hubClients, int dashboards)
+    {
+        _ = roundId; // 7b's hub joins a round's group: pass it to Join there.
+        var watchers = new LiveWatchers();
+        var cookies = await SignInAsync(baseUri);
+        for (var i = 0; i < hubClients; i++)
+        {
+            var pushes = new ConcurrentQueue<Push>();
+            var hub = new HubConnectionBuilder()
+                .WithUrl(new Uri(baseUri, TallyHub.Path.TrimStart('/')), o => o.Cookies = cookies)
+                .Build();
+            hub.On<int>(TallyHub.TallyChanged, _ => pushes.Enqueue(new Push(DateTimeOffset.UtcNow, null)));
+            await hub.StartAsync();
+            await hub.InvokeAsync("Join", competitionId);
+            watchers._hubs.Add(hub);
+            watchers._hubPushes.Add(pushes);
+        }
+
+        if (dashboards > 0)
+        {
+            watchers._playwright = await Playwright.CreateAsync();
+            watchers._browser = await watchers._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"],
+            });
+            var context = await watchers._browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUri.ToString() });
+            await context.AddCookiesAsync(cookies.GetAllCookies().Select(c => new Microsoft.Playwright.Cookie
+            {
+                Name = c.Name, Value = c.Value, Domain = baseUri.Host, Path = "/",
+            }));
+            for (var i = 0; i < dashboards; i++)
+            {
+                var page = await context.NewPageAsync();
+                await page.GotoAsync($"/competitions/{competitionId}/tally");
+                await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=ballots]') !== null");
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                // Each change of the shown total is recorded with the browser's clock (the same machine's clock as the server's).
+                await page.EvaluateAsync("""
+                    () => {
+                      window.__seen = [];
+                      const total = () => [...document.querySelectorAll('[data-testid=ballots]')].reduce((s, e) => s + (parseInt(e.textContent, 10) || 0), 0);
+                      let last = total();
+                      new MutationObserver(() => { const t = total(); if (t !== last) { last = t; window.__seen.push([Date.now(), t]); } })
+                        .observe(document.body, { subtree: true, childList: true, characterData: true });
+                    }
+                    """);
+                watchers._pages.Add(page);
+            }
+        }
+
+        return watchers;
+    }
+
+    public IReadOnlyList<IReadOnlyList<Push>> HubPushes => [.. _hubPushes.Select(q => (IReadOnlyList<Push>)[.. q])];
+
+    public async Task<IReadOnlyList<IReadOnlyList<Push>>> DashboardPushesAsync()
+    {
+        var all = new List<IReadOnlyList<Push>>();
+        foreach (var page in _pages)
+        {
+            var seen = await page.EvaluateAsync<JsonElement>("() => window.__seen");
+            all.Add([.. seen.EnumerateArray().Select(e => new Push(DateTimeOffset.FromUnixTimeMilliseconds(e[0].GetInt64()), e[1].GetInt32()))]);
+        }
+
+        return all;
+    }
+
+    /// <summary>Signs in once as the demo organizer (the sign-in form is rate-limited per address) and shares the cookie.</summary>
+    private static async Task<CookieContainer> SignInAsync(Uri baseUri)
+    {
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        using var http = new HttpClient(handler) { BaseAddress = baseUri };
+        var page = await http.GetStringAsync("account/login");
+        var form = BallotForms.HiddenFields(page);
+        form["_handler"] = "login";
+        form["Form.UserName"] = "organizer";
+        form["Form.Password"] = DemoSeeder.Password;
+        using var content = new FormUrlEncodedContent(form);
+        using var response = await http.PostAsync("account/login", content);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as organizer answered {(int)response.StatusCode}.");
+        }
+
+        return cookies;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var hub in _hubs)
+        {
+            await hub.DisposeAsync();
+        }
+
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}

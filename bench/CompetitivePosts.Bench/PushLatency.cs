@@ -1,0 +1,49 @@
+namespace CompetitivePosts.Bench;
+
+/// <summary>
+/// Commit → receipt for every ballot at every watcher. Ballots are taken in commit order; ballot n is
+/// covered by the first push that shows at least n ballots. A push that does not say how many it covers
+/// (today's hub sends only the competition id, one push per committed ballot) counts as one more.
+/// </summary>
+internal sealed class PushLatency
+{
+    private readonly Samples _samples = new();
+
+    public IEnumerable<double> Values => _values;
+
+    public int Missed { get; private set; }
+
+    private readonly List<double> _values = [];
+
+    public double P(double percentile) => _samples.P(percentile);
+
+    public static PushLatency Of(IReadOnlyList<DateTimeOffset> commits, IReadOnlyList<IReadOnlyList<Push>> watchers)
+    {
+        var result = new PushLatency();
+        foreach (var pushes in watchers)
+        {
+            var covered = 0;
+            var p = 0;
+            for (var n = 1; n <= commits.Count; n++)
+            {
+                while (p < pushes.Count && covered < n)
+                {
+                    covered = pushes[p].Covers ?? covered + 1;
+                    p++;
+                }
+
+                if (covered < n)
+                {
+                    result.Missed += commits.Count - n + 1;
+                    break;
+                }
+
+                var ms = Math.Max(0, (pushes[p - 1].At - commits[n - 1]).TotalMilliseconds);
+                result._samples.Add(ms);
+                result._values.Add(ms);
+            }
+        }
+
+        return result;
+    }
+}
