@@ -40,6 +40,9 @@ public sealed record LineCountsDto(int Position, string Category, int[] Counts);
 public sealed record TallyPushDto(int RoundId, long Seq, long ServerTime, string Status, IReadOnlyList<TurnoutDto> Turnout,
     IReadOnlyList<LineCountsDto>? Lines, bool Results)
 {
+    /// <summary>The competition's name: in the reply to joining only, not in every push.</summary>
+    public string? Competition { get; init; }
+
     public static TallyPushDto From(TallySnapshot s, bool withCounts)
     {
         ArgumentNullException.ThrowIfNull(s);

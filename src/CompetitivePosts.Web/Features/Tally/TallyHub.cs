@@ -53,14 +53,14 @@ public sealed class TallyHub(TallyFeed feed, ProjectorLinks links, IDbContextFac
             }
         }
 
-        feed.AddConnection(roundId, competitionId, Context.ConnectionId, linkId: null);
+        Follow(roundId, competitionId, linkId: null);
         var snapshot = await feed.ReadAsync(roundId, Context.ConnectionAborted) ?? throw new HubException(NotYours);
-        return TallyPushDto.From(snapshot, withCounts: true);
+        return TallyPushDto.From(snapshot, withCounts: true) with { Competition = await NameAsync(competitionId) };
     }
 
     /// <summary>The round's projector: turnout, and results only as the plan allows (after the close by default).</summary>
     [AllowAnonymous]
-    [TokenScoped(TokenKinds.Projector)]
+    [TokenScoped(TokenKinds.TallyProjector)]
     public async Task<TallyPushDto> WatchAsProjector(string token)
     {
         var access = await links.ResolveAsync(token, ProjectorPurposes.Tally, Context.ConnectionAborted);
@@ -69,14 +69,22 @@ public sealed class TallyHub(TallyFeed feed, ProjectorLinks links, IDbContextFac
             throw new HubException(InvalidLink);
         }
 
-        feed.AddConnection(roundId, access.CompetitionId, Context.ConnectionId, access.LinkId);
-        return TallyPushDto.From(snapshot, withCounts: snapshot.ProjectorShowsResults);
+        Follow(roundId, access.CompetitionId, access.LinkId);
+        return TallyPushDto.From(snapshot, withCounts: snapshot.ProjectorShowsResults) with { Competition = await NameAsync(access.CompetitionId) };
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    private async Task<string?> NameAsync(int competitionId)
     {
-        feed.RemoveConnection(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        await using var db = await dbFactory.CreateDbContextAsync(Context.ConnectionAborted);
+        return await db.Competitions.Where(c => c.Id == competitionId).Select(c => c.Name).FirstOrDefaultAsync(Context.ConnectionAborted);
+    }
+
+    /// <summary>The feed forgets the connection when it ends (without overriding OnDisconnectedAsync, which would read as a hub method).</summary>
+    private void Follow(int roundId, int competitionId, int? linkId)
+    {
+        var connectionId = Context.ConnectionId;
+        feed.AddConnection(roundId, competitionId, connectionId, linkId);
+        Context.ConnectionAborted.Register(() => feed.RemoveConnection(connectionId));
     }
 }
 

@@ -32,7 +32,7 @@ public class LiveTallyTests(AppFixture app, ITestOutputHelper output)
         var ballots = tokens.Select(t => (Voter: t.Key, Token: t.Value, Yi: Options[random.Next(4)], Bing: Options[random.Next(4)])).ToList();
 
         using var organizer = await WebSession.SignInAsync(app, "organizer");
-        await using var hub = Connect(organizer);
+        await using var hub = app.Connect(organizer);
         var pushes = new ConcurrentQueue<TallyPushDto>();
         hub.On<TallyPushDto>(TallyHub.Updated, p => pushes.Enqueue(p));
         await hub.StartAsync();
@@ -115,9 +115,9 @@ public class LiveTallyTests(AppFixture app, ITestOutputHelper output)
         await app.EnsureOtherOrganizerAsync();
         using var outsider = await WebSession.SignInAsync(app, TestAccounts.OtherOrganizer);
         using var organizer = await WebSession.SignInAsync(app, "organizer");
-        await using var anonymous = Connect(null);
-        await using var foreign = Connect(outsider);
-        await using var own = Connect(organizer);
+        await using var anonymous = app.Connect(null);
+        await using var foreign = app.Connect(outsider);
+        await using var own = app.Connect(organizer);
         var heard = new ConcurrentQueue<string>();
         var ownHeard = new TaskCompletionSource<TallyPushDto>(TaskCreationOptions.RunContinuationsAsynchronously);
         anonymous.On<TallyPushDto>(TallyHub.Updated, _ => heard.Enqueue("anonymous"));
@@ -203,15 +203,4 @@ public class LiveTallyTests(AppFixture app, ITestOutputHelper output)
         var round = await db.VotingRounds.AsNoTracking().SingleAsync(r => r.Id == roundId);
         return round.Items.Single(i => i.CadreId == cadreId).Position;
     }
-
-    private HubConnection Connect(WebSession? session) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseUri, "hubs/tally"), o =>
-            {
-                if (session is not null)
-                {
-                    o.Cookies = session.Cookies;
-                }
-            })
-            .Build();
 }
