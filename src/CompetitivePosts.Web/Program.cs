@@ -57,6 +57,11 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 builder.Services.AddLiveChannel<TallyNotifier>();
 builder.Services.AddHostedService<TallyHubRelay>();
+builder.Services.AddSingleton<TallyFeed>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<TallyFeed>());
+builder.Services.AddScoped<RecountTally>();
+builder.Services.AddScoped<SetTallyProjector>();
+builder.Services.AddScoped<TallyProjectorQuery>();
 builder.Services.AddScoped<AccountSeeder>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<CompetitionsHandler>();
@@ -127,6 +132,7 @@ app.MapSpeechDay();
 app.MapVoting();
 app.MapAccountEndpoints();
 app.MapRosterFiles();
+app.MapTallyFiles();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowBlazorInfrastructure();
 
 await app.RunAsync();

@@ -40,3 +40,13 @@ public enum Grade
     BasicallyCompetent = 3,
     Incompetent = 4,
 }
+
+/// <summary>The results a round's projector shows after the close, as the plan chooses.</summary>
+public enum ProjectorResults
+{
+    /// <summary>Every candidate of every post, ranked, with the score.</summary>
+    FullRanking = 0,
+
+    /// <summary>Only the candidates at or above the minimum score, ranked.</summary>
+    QualifiedOnly = 1,
+}

@@ -147,6 +147,23 @@ public class VotingRound
 
     public RoundStatus Status { get; private set; }
 
+    /// <summary>What the round's projector shows once the round has closed (issue 7; docs/adr/0021).</summary>
+    public ProjectorResults ProjectorResults { get; private set; }
+
+    /// <summary>Whether the projector may show results while the round is still open; by default it shows turnout only.</summary>
+    public bool ProjectorLiveResults { get; private set; }
+
+    internal void SetProjector(ProjectorResults results, bool liveResults)
+    {
+        if (!Enum.IsDefined(results))
+        {
+            throw new DomainException("Choose what the projector shows.");
+        }
+
+        ProjectorResults = results;
+        ProjectorLiveResults = liveResults;
+    }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? OpenedAt { get; private set; }

@@ -17,6 +17,7 @@ internal sealed class VotingRoundConfiguration : IEntityTypeConfiguration<Voting
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.LimitMode).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.ProjectorResults).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(r => r.IsOpen);
         builder.Ignore(r => r.Unmarked);
         builder.Ignore(r => r.ChoiceNames);

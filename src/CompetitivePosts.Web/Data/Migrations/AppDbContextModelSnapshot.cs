@@ -1161,6 +1161,14 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ProjectorLiveResults")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProjectorResults")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1273,6 +1281,30 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("UserUnits", (string)null);
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Web.Features.Tally.TallyCountShard", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<short>("Shard")
+                        .HasColumnType("smallint");
+
+                    b.Property<int>("Ballots")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<int[]>("Counts")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.HasKey("RoundId", "Category", "Shard");
+
+                    b.ToTable("TallyCounts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1772,6 +1804,15 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.HasOne("CompetitivePosts.Web.Data.AppUser", null)
                         .WithMany("Units")
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Web.Features.Tally.TallyCountShard", b =>
+                {
+                    b.HasOne("CompetitivePosts.Domain.Voting.VotingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

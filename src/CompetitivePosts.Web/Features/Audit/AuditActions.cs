@@ -35,6 +35,8 @@ public static class AuditActions
     public const string SpeechNext = "speech.next";
     public const string ProjectorIssue = "projector.issue";
     public const string ProjectorRevoke = "projector.revoke";
+    public const string TallyRecount = "tally.recount";
+    public const string TallyProjector = "tally.projector";
     public const string CompetitionDelete = "competition.delete";
     public const string CompetitionArchive = "competition.archive";
     public const string CadreUpdate = "cadre.update";
@@ -77,6 +79,8 @@ public static class AuditActions
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
         [UnitCreate] = "Added a unit",
+        [TallyRecount] = "Recounted the ballots",
+        [TallyProjector] = "Set what the tally projector shows",
         [CompetitionCreate] = "Created the competition",
         [CadreAdd] = "Added a cadre",
         [PostAdd] = "Added a post",

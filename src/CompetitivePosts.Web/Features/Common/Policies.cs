@@ -77,6 +77,9 @@ public static class TokenKinds
 
     /// <summary>A projector link of one competition and purpose, /projector/speeches/{token}: expires and can be revoked.</summary>
     public const string Projector = "projector";
+
+    /// <summary>A projector link of one voting round's tally, /projector/tally/{token}: expires and can be revoked.</summary>
+    public const string TallyProjector = "tally-projector";
 }
 
 /// <summary>

@@ -11,6 +11,9 @@ namespace CompetitivePosts.Web.Features.Projector;
 public static class ProjectorPurposes
 {
     public const string Speeches = "speeches";
+
+    /// <summary>A voting round's turnout and, as its plan allows, results; the link's scope is the round.</summary>
+    public const string Tally = "tally";
 }
 
 /// <summary>What a valid token opens: one competition (and scope) for one purpose, until it expires.</summary>

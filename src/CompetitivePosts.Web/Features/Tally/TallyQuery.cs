@@ -39,9 +39,58 @@ public sealed record TallyView(
     public int TotalBallots => Turnout.Sum(t => t.Ballots);
 }
 
-/// <summary>Counts committed ballots in PostgreSQL and applies the 4:3:3 formula of the domain.</summary>
+/// <summary>
+/// Everything of a tally that does not change with each ballot: the competition's posts, candidates and
+/// names, the round's lines, the slips issued per category. A live dashboard loads it once and applies
+/// each pushed count to it (<see cref="TallyFrame.Compose"/>), so a push never reloads the competition.
+/// </summary>
+public sealed record TallyFrame(
+    CompetitionHeader Header,
+    VotingRound? Round,
+    IReadOnlyList<int> CandidateIds,
+    IReadOnlyDictionary<int, string> Names,
+    IReadOnlyList<(Post Post, IReadOnlyList<int> Applicants)> Posts,
+    IReadOnlyDictionary<VoterCategory, int> Issued,
+    IReadOnlyList<TallyRound> Rounds,
+    int? CountingRoundId,
+    Weights Weights)
+{
+    /// <summary>The view of <paramref name="counts"/>; <paramref name="issued"/> replaces the slips issued when a snapshot brings newer ones.</summary>
+    public TallyView Compose(RoundCounts counts, IReadOnlyDictionary<VoterCategory, int>? issued = null)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var ballots = counts.Ballots;
+        var results = TallyCalculator.Compute(CandidateIds, ballots, Round is null ? [] : RoundTally.Marks(Round, counts.Choices), Weights)
+            .ToDictionary(r => r.CandidateId);
+        var minimum = new Rational(Header.MinimumScorePercent, 100);
+        var posts = Posts
+            .Select(p =>
+            {
+                var applicants = p.Applicants.Select(id => results[id]).OrderBy(r => Names[r.CandidateId], StringComparer.Ordinal);
+                var rows = Ranking.Rank(applicants, r => r.Score)
+                    .Select(r => new CandidateRow(r.Rank, r.Item.CandidateId, Names[r.Item.CandidateId], r.Item,
+                        ballots.Count > 0 && r.Item.Score < minimum))
+                    .ToList();
+                return new PostTally(p.Post.Id, p.Post.Name, p.Post.Level, rows);
+            })
+            .ToList();
+        var turnout = Enum.GetValues<VoterCategory>()
+            .Select(k => new Turnout(k, (issued ?? Issued).GetValueOrDefault(k), ballots.GetValueOrDefault(k)))
+            .ToList();
+        return new TallyView(Header, turnout, posts, results, Rounds.FirstOrDefault(r => r.Id == Round?.Id), Rounds, CountingRoundId);
+    }
+}
+
+/// <summary>Counts committed ballots in PostgreSQL and applies the weighted formula of the domain.</summary>
 public sealed class TallyQuery(IDbContextFactory<AppDbContext> dbFactory)
 {
+    /// <summary>The weights a competition's tally uses: its own, fixed once the first round opened.</summary>
+    public static Weights WeightsOf(Competition competition)
+    {
+        ArgumentNullException.ThrowIfNull(competition);
+        return competition.TallyWeights;
+    }
+
     /// <summary>The tally of <paramref name="roundId"/>, or of the counting round (<see cref="Competition.CountingRound"/>) when null.</summary>
     public async Task<TallyView> GetAsync(int competitionId, Actor actor, int? roundId = null, CancellationToken ct = default)
     {
@@ -50,7 +99,23 @@ public sealed class TallyQuery(IDbContextFactory<AppDbContext> dbFactory)
         return await ComputeAsync(db, competition, ct, roundId);
     }
 
+    /// <summary>The frame a live dashboard composes pushed counts into (checks the actor may see the unit).</summary>
+    public async Task<TallyFrame> FrameAsync(int competitionId, Actor actor, int? roundId = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var competition = await db.LoadForViewAsync(competitionId, actor, ct);
+        return await FrameAsync(db, competition, roundId, ct);
+    }
+
+    /// <summary>The tally recounted from the stored ballots (what the decisions rely on).</summary>
     internal static async Task<TallyView> ComputeAsync(AppDbContext db, Competition competition, CancellationToken ct, int? roundId = null)
+    {
+        var frame = await FrameAsync(db, competition, roundId, ct);
+        var counts = frame.Round is null ? RoundCounts.None : await RoundCounts.LoadAsync(db, frame.Round.Id, ct);
+        return frame.Compose(counts);
+    }
+
+    internal static async Task<TallyFrame> FrameAsync(AppDbContext db, Competition competition, int? roundId, CancellationToken ct)
     {
         var round = roundId is { } id ? competition.FindRound(id) : competition.CountingRound;
         if (round is { Kind: not RoundKind.Recommendation })
@@ -58,44 +123,18 @@ public sealed class TallyQuery(IDbContextFactory<AppDbContext> dbFactory)
             throw new DomainException("Only a recommendation round is scored 4:3:3.");
         }
 
-        var counts = round is null ? RoundCounts.None : await RoundCounts.LoadAsync(db, round.Id, ct);
-        var ballots = counts.Ballots;
-        var candidates = competition.Candidates.ToList();
-        var results = TallyCalculator.Compute(
-                candidates.Select(c => c.Id),
-                ballots,
-                round is null ? [] : RoundTally.Marks(round, counts.Choices), competition.TallyWeights)
-            .ToDictionary(r => r.CandidateId);
-
-        var minimum = new Rational(competition.MinimumScorePercent, 100);
-        var names = competition.Cadres.ToDictionary(c => c.Id, c => c.Name);
         var posts = competition.Posts
             .Where(p => !p.IsExcluded)
             .OrderBy(p => p.Level).ThenBy(p => p.Id)
-            .Select(p =>
-            {
-                var applicants = competition.QualifiedApplications.Where(a => a.PostId == p.Id)
-                    .Select(a => results[a.CadreId])
-                    .OrderBy(r => names[r.CandidateId], StringComparer.Ordinal);
-                var rows = Ranking.Rank(applicants, r => r.Score)
-                    .Select(r => new CandidateRow(r.Rank, r.Item.CandidateId, names[r.Item.CandidateId], r.Item,
-                        ballots.Count > 0 && r.Item.Score < minimum))
-                    .ToList();
-                return new PostTally(p.Id, p.Name, p.Level, rows);
-            })
+            .Select(p => (p, (IReadOnlyList<int>)[.. competition.QualifiedApplications.Where(a => a.PostId == p.Id).Select(a => a.CadreId)]))
             .ToList();
-
         var issued = round is null
             ? competition.Voters.Where(v => !v.IsExcluded).GroupBy(v => v.Category).ToDictionary(g => g.Key, g => g.Count())
             : await IssuedAsync(db, round.Id, ct);
-        var turnout = Enum.GetValues<VoterCategory>()
-            .Select(k => new Turnout(k, issued.GetValueOrDefault(k), ballots.GetValueOrDefault(k)))
-            .ToList();
-
         var rounds = competition.Rounds.Where(r => r.Kind == RoundKind.Recommendation && r.Status != RoundStatus.Prepared).OrderBy(r => r.Number)
             .Select(r => new TallyRound(r.Id, r.Number, r.Title, r.Status, r.IsSigned)).ToList();
-        return new TallyView(await db.HeaderAsync(competition, ct), turnout, posts, results, rounds.FirstOrDefault(r => r.Id == round?.Id), rounds,
-            competition.CountingRound?.Id);
+        return new TallyFrame(await db.HeaderAsync(competition, ct), round, [.. competition.Candidates.Select(c => c.Id)],
+            competition.Cadres.ToDictionary(c => c.Id, c => c.Name), posts, issued, rounds, competition.CountingRound?.Id, WeightsOf(competition));
     }
 
     /// <summary>Slips that can be or were cast (not revoked), per ballot kind of their voter: the denominator of turnout.</summary>

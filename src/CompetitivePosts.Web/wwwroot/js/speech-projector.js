@@ -1,11 +1,11 @@
 // The projector page: follows one competition's speech clock through the SignalR hub with the
 // link's token. The count itself runs here from the last state (see countdown.js).
 import { received, paint, serverNowMs, formatChinaClock } from './countdown.js';
+import { followAsProjector } from './projector-connection.js';
 
 const root = document.querySelector('[data-projector]');
-const token = root.dataset.token;
 let snapshot = received(JSON.parse(root.dataset.state));
-let closed = false;
+let link = null;
 
 const field = (name) => root.querySelector(`[data-field="${name}"]`);
 
@@ -29,14 +29,14 @@ function render() {
 }
 
 function tick() {
-  if (closed) {
+  if (link && link.isClosed()) {
     return;
   }
   paint(field('countdown'), snapshot);
   const now = serverNowMs(snapshot);
   field('clock').textContent = formatChinaClock(now);
-  if (snapshot.state.linkExpiresAt && now >= snapshot.state.linkExpiresAt) {
-    close();
+  if (snapshot.state.linkExpiresAt && now >= snapshot.state.linkExpiresAt && link) {
+    link.close();
   }
 }
 
@@ -49,54 +49,6 @@ function apply(state) {
   render();
 }
 
-function close() {
-  closed = true;
-  root.dataset.closed = 'true';
-  connection.stop();
-}
-
-const connection = new signalR.HubConnectionBuilder()
-  .withUrl(root.dataset.hub)
-  // A projector keeps trying for as long as it is on: every 1 to 5 seconds, never giving up.
-  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(1000 * (ctx.previousRetryCount + 1), 5000) })
-  .build();
-
-connection.on('SpeechChanged', apply);
-connection.on('ProjectorClosed', close);
-connection.onreconnecting(() => { root.dataset.online = 'false'; });
-connection.onreconnected(() => join());
-connection.onclose(() => {
-  if (!closed) {
-    root.dataset.online = 'false';
-    setTimeout(start, 3000);
-  }
-});
-
-async function join() {
-  try {
-    apply(await connection.invoke('WatchAsProjector', token));
-    root.dataset.online = 'true';
-    root.dataset.joined = 'true';
-  } catch (e) {
-    if (String(e && e.message).includes('not valid')) {
-      close();
-    }
-  }
-}
-
-async function start() {
-  if (closed) {
-    return;
-  }
-  try {
-    await connection.start();
-    await join();
-  } catch {
-    root.dataset.online = 'false';
-    setTimeout(start, 3000);
-  }
-}
-
 render();
 setInterval(tick, 200);
-start();
+link = followAsProjector(root, 'SpeechChanged', apply);

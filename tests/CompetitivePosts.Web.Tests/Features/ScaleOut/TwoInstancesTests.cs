@@ -85,6 +85,61 @@ public sealed class TwoInstancesTests(AppFixture app)
         Assert.Equal(1, Volatile.Read(ref hubMessages));
     }
 
+    /// <summary>ADR 0021: each instance reads the trigger-kept counts itself, so hub clients of both show the same full counts.</summary>
+    [Fact]
+    public async Task JoinRound_BallotsThroughInstanceOne_HubClientsOfBothInstancesGetTheSameFullCounts()
+    {
+        await using var cluster = await Cluster.StartAsync(app, withNginx: false);
+        var s = await app.OpenForVotingAsync();
+        using var session = await WebSession.SignInAsync(cluster.One, "organizer");
+        var last = new Dictionary<string, TallyPushDto>();
+        var hubs = new List<HubConnection>();
+        foreach (var (name, uri) in new[] { ("one", cluster.One), ("two", cluster.Two) })
+        {
+            var hub = new HubConnectionBuilder().WithUrl(new Uri(uri, TallyHub.Path.TrimStart('/')), o => o.Cookies = session.Cookies).Build();
+            hub.On<TallyPushDto>(TallyHub.Updated, p => { lock (last) { last[name] = p; } });
+            await hub.StartAsync();
+            await hub.InvokeAsync<TallyPushDto>(nameof(TallyHub.JoinRound), s.CompetitionId, s.RoundId);
+            hubs.Add(hub);
+        }
+
+        foreach (var (voter, choice) in new[] { ("甲", "Agree"), ("乙", "Disagree"), ("丙", "Agree") })
+        {
+            using var tablet = new WebSession(cluster.One);
+            var form = TestBallots.PageForm(await tablet.Http.GetStringAsync(new Uri($"/b/{s.Tokens[voter]}", UriKind.Relative)));
+            form["Step"] = "Submit";
+            form["Marks[0].CandidateId"] = s.Id("乙").ToString(CultureInfo.InvariantCulture);
+            form["Marks[0].Choice"] = choice;
+            form["SignedName"] = voter;
+            form["Signature"] = TestBallots.Signature;
+            using var submitted = await tablet.Http.PostAsync(new Uri($"/b/{s.Tokens[voter]}", UriKind.Relative), new FormUrlEncodedContent(form));
+            Assert.Contains("data-testid=\"ballot-submitted\"", await submitted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        for (var i = 0; i < 100; i++)
+        {
+            lock (last)
+            {
+                if (last.Count == 2 && last.Values.All(p => p.Seq == 6))
+                {
+                    break;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        foreach (var hub in hubs)
+        {
+            await hub.DisposeAsync();
+        }
+
+        Assert.Equal(6, last["one"].Seq);
+        Assert.Equal(6, last["two"].Seq);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(last["one"].Lines), System.Text.Json.JsonSerializer.Serialize(last["two"].Lines));
+        Assert.Equal([1, 1, 1], last["two"].Turnout.Select(t => t.Ballots));
+    }
+
     [Fact]
     public async Task AddLiveChannel_RedisConfigured_AttachesEveryLiveChannel()
     {

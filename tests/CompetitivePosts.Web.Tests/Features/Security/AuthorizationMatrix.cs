@@ -241,12 +241,15 @@ public sealed class MatrixWorld : IDisposable
         using var scope = app.Services.CreateScope();
         var projector = await scope.ServiceProvider.GetRequiredService<ProjectorLinks>()
             .IssueAsync(scenario.CompetitionId, ProjectorPurposes.Speeches, null, ProjectorLinks.DefaultLifetime, organizer);
+        var tallyProjector = await scope.ServiceProvider.GetRequiredService<ProjectorLinks>()
+            .IssueAsync(scenario.CompetitionId, ProjectorPurposes.Tally, scenario.RoundId, ProjectorLinks.DefaultLifetime, organizer);
         var registering = await app.ArrangeAsync(CompetitionStatus.Registration, name + "-报名");
         var personal = await scope.ServiceProvider.GetRequiredService<RegistrationLinks>().IssueAsync(registering.CompetitionId, organizer, [registering.Id("丙")]);
         return new Dictionary<string, ValidLink>
         {
             [TokenKinds.Ballot] = new(scenario.Tokens["甲"], name),
             [TokenKinds.Projector] = new(projector.Token, name),
+            [TokenKinds.TallyProjector] = new(tallyProjector.Token, name),
             [TokenKinds.Registration] = new(personal.Single().Token, name + "-报名"),
         };
     }

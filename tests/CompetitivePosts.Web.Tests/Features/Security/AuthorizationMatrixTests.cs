@@ -331,6 +331,11 @@ public class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper output)
             return world.Scenario.CompetitionId;
         }
 
+        if (p.Name == "roundId" && p.ParameterType == typeof(int))
+        {
+            return world.Scenario.RoundId;
+        }
+
         if (p.Name == "token" && p.ParameterType == typeof(string) && declared.TokenKind is { } kind)
         {
             return who == Who.Voter ? world.ValidToken(kind)?.Token : world.RouteValues["Token"];

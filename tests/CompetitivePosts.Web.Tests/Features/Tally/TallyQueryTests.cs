@@ -66,7 +66,7 @@ public class TallyQueryTests(AppFixture app)
         var s = await app.OpenForVotingAsync();
         var other = await app.OpenForVotingAsync();
         using var organizer = await WebSession.SignInAsync(app, "organizer");
-        await using var connection = Connect(organizer);
+        await using var connection = app.Connect(organizer);
         var received = new List<int>();
         var got = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.On<int>(TallyHub.TallyChanged, id =>
@@ -98,9 +98,9 @@ public class TallyQueryTests(AppFixture app)
         await app.EnsureOtherOrganizerAsync();
         using var outsider = await WebSession.SignInAsync(app, TestAccounts.OtherOrganizer);
         using var organizer = await WebSession.SignInAsync(app, "organizer");
-        await using var anonymous = Connect(null);
-        await using var foreign = Connect(outsider);
-        await using var own = Connect(organizer);
+        await using var anonymous = app.Connect(null);
+        await using var foreign = app.Connect(outsider);
+        await using var own = app.Connect(organizer);
         var heard = new List<string>();
         var ownHeard = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         anonymous.On<int>(TallyHub.TallyChanged, _ => { lock (heard) { heard.Add("anonymous"); } });
@@ -126,15 +126,4 @@ public class TallyQueryTests(AppFixture app)
         Assert.Contains("unauthorized", refusedAnonymous.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("unauthorized", refusedForeign.Message, StringComparison.OrdinalIgnoreCase);
     }
-
-    private HubConnection Connect(WebSession? session) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseUri, "hubs/tally"), o =>
-            {
-                if (session is not null)
-                {
-                    o.Cookies = session.Cookies;
-                }
-            })
-            .Build();
 }

@@ -1,0 +1,368 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Globalization;
+using CompetitivePosts.Domain;
+using CompetitivePosts.Web.Data;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CompetitivePosts.Web.Features.Tally;
+
+/// <summary>
+/// A round's counts as of one consistent read. <see cref="Seq"/> is twice the ballots counted, plus one
+/// once the round has closed: ballots are only ever added while a round is open, so a snapshot with a
+/// higher number is newer on every instance, and a screen ignores one with a lower number.
+/// </summary>
+public sealed record TallySnapshot(
+    int RoundId,
+    int CompetitionId,
+    long Seq,
+    DateTimeOffset ServerTime,
+    RoundStatus Status,
+    ProjectorResults ProjectorResults,
+    bool ProjectorLiveResults,
+    RoundCounts Counts,
+    IReadOnlyDictionary<VoterCategory, int> Issued)
+{
+    /// <summary>Whether a projector may show results now: after the close, or during voting when the plan says so.</summary>
+    public bool ProjectorShowsResults => Status == RoundStatus.Closed || ProjectorLiveResults;
+}
+
+public sealed record TurnoutDto(string Category, int Ballots, int Voters);
+
+/// <summary>One line's counts from one ballot kind, indexed by choice (0 = unmarked, then 同意/不同意/弃权).</summary>
+public sealed record LineCountsDto(int Position, string Category, int[] Counts);
+
+/// <summary>
+/// What the hub sends ("TallyUpdated") and returns on joining: the server's time (Unix ms) and sequence
+/// number, the turnout, and the counts; a projector gets no counts while results are withheld from it.
+/// </summary>
+public sealed record TallyPushDto(int RoundId, long Seq, long ServerTime, string Status, IReadOnlyList<TurnoutDto> Turnout,
+    IReadOnlyList<LineCountsDto>? Lines, bool Results)
+{
+    /// <summary>The competition's name: in the reply to joining only, not in every push.</summary>
+    public string? Competition { get; init; }
+
+    public static TallyPushDto From(TallySnapshot s, bool withCounts)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var turnout = Enum.GetValues<VoterCategory>()
+            .Select(k => new TurnoutDto(k.ToString(), s.Counts.Ballots.GetValueOrDefault(k), s.Issued.GetValueOrDefault(k)))
+            .ToList();
+        IReadOnlyList<LineCountsDto>? lines = withCounts
+            ? [.. s.Counts.Choices.GroupBy(c => (c.Position, c.Category)).OrderBy(g => g.Key.Position).ThenBy(g => g.Key.Category)
+                .Select(g =>
+                {
+                    var counts = new int[TallyCountShard.Stride];
+                    foreach (var c in g)
+                    {
+                        counts[c.Choice] += c.Count;
+                    }
+
+                    return new LineCountsDto(g.Key.Position, g.Key.Category.ToString(), counts);
+                })]
+            : null;
+        return new TallyPushDto(s.RoundId, s.Seq, s.ServerTime.ToUnixTimeMilliseconds(), s.Status.ToString(), turnout, lines, withCounts);
+    }
+}
+
+/// <summary>
+/// The live tally on one app instance (docs/adr/0021). It hears every committed ballot of every instance
+/// (<see cref="TallyNotifier"/>), and for each round that a screen on this instance watches it reads the
+/// trigger-kept counts at most every <see cref="MinInterval"/> and hands the snapshot to this instance's
+/// dashboards and hub connections. It also reads every watched round every <see cref="ReconcileInterval"/>,
+/// so a lost notification (the bus down, an instance restarted) costs a few seconds, never a wrong figure.
+/// </summary>
+public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNotifier notifier, Projector.ProjectorLinkNotifier linkChanges,
+    IHubContext<TallyHub> hub, TimeProvider clock, ILogger<TallyFeed> log) : IHostedService, IDisposable
+{
+    public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(250);
+
+    public static readonly TimeSpan ReconcileInterval = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<int, Watched> _rounds = new();
+    private readonly ConcurrentDictionary<string, (int RoundId, int? LinkId)> _connections = new();
+    private IDisposable? _subscription;
+    private IDisposable? _linkSubscription;
+    private ITimer? _timer;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = notifier.Subscribe(null, OnCompetitionChanged);
+        _linkSubscription = linkChanges.Subscribe(null, OnCompetitionChanged);
+        _timer = clock.CreateTimer(_ => Reconcile(), null, ReconcileInterval, ReconcileInterval);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _subscription, null)?.Dispose();
+        Interlocked.Exchange(ref _linkSubscription, null)?.Dispose();
+        Interlocked.Exchange(ref _timer, null)?.Dispose();
+    }
+
+    /// <summary>Reads a round's counts, status and issued slips in one repeatable-read transaction; null for no such round.</summary>
+    public async Task<TallySnapshot?> ReadAsync(int roundId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        var round = await db.VotingRounds.AsNoTracking().Where(r => r.Id == roundId)
+            .Select(r => new { r.CompetitionId, r.Status, r.Kind, r.ProjectorResults, r.ProjectorLiveResults })
+            .FirstOrDefaultAsync(ct);
+        if (round is null)
+        {
+            return null;
+        }
+
+        var counts = await RoundCounts.LoadLiveAsync(db, roundId, ct);
+        var issued = await TallyQuery.IssuedAsync(db, roundId, ct);
+        await tx.CommitAsync(ct);
+        var seq = (2L * counts.Total) + (round.Status == RoundStatus.Closed ? 1 : 0);
+        return new TallySnapshot(roundId, round.CompetitionId, seq, clock.GetUtcNow(), round.Status, round.ProjectorResults, round.ProjectorLiveResults,
+            counts, issued);
+    }
+
+    /// <summary>
+    /// Follows a round for a screen on this instance: <paramref name="onSnapshot"/> gets a snapshot at once
+    /// and after changes, never more often than <see cref="MinInterval"/>. Dispose to stop.
+    /// </summary>
+    public IDisposable Watch(int roundId, int competitionId, Func<TallySnapshot, Task> onSnapshot)
+    {
+        var screen = new Screen(onSnapshot, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var watched = _rounds.GetOrAdd(roundId, id => new Watched(id, competitionId));
+        lock (watched)
+        {
+            watched.Screens.Add(screen);
+        }
+
+        Schedule(watched);
+        return new Unwatch(() =>
+        {
+            lock (watched)
+            {
+                watched.Screens.Remove(screen);
+            }
+        });
+    }
+
+    /// <summary>A hub connection on this instance follows a round: as a viewer, or as the projector of link <paramref name="linkId"/>.</summary>
+    internal void AddConnection(int roundId, int competitionId, string connectionId, int? linkId)
+    {
+        RemoveConnection(connectionId);
+        _connections[connectionId] = (roundId, linkId);
+        var watched = _rounds.GetOrAdd(roundId, id => new Watched(id, competitionId));
+        lock (watched)
+        {
+            watched.Connections[connectionId] = linkId;
+        }
+    }
+
+    internal void RemoveConnection(string connectionId)
+    {
+        if (_connections.TryRemove(connectionId, out var known) && _rounds.TryGetValue(known.RoundId, out var watched))
+        {
+            lock (watched)
+            {
+                watched.Connections.Remove(connectionId);
+            }
+        }
+    }
+
+    /// <summary>Projector links of a competition changed: its rounds are re-sent, so a revoked screen goes dark.</summary>
+    internal void Refresh(int competitionId)
+    {
+        foreach (var watched in _rounds.Values.Where(w => w.CompetitionId == competitionId))
+        {
+            Schedule(watched);
+        }
+    }
+
+    internal int WatchedRounds => _rounds.Count;
+
+    private Task OnCompetitionChanged(int competitionId)
+    {
+        Refresh(competitionId);
+        return Task.CompletedTask;
+    }
+
+    private void Reconcile()
+    {
+        foreach (var watched in _rounds.Values)
+        {
+            bool idle;
+            lock (watched)
+            {
+                idle = watched.Screens.Count == 0 && watched.Connections.Count == 0;
+            }
+
+            if (idle)
+            {
+                _rounds.TryRemove(new KeyValuePair<int, Watched>(watched.RoundId, watched));
+            }
+            else
+            {
+                Schedule(watched);
+            }
+        }
+    }
+
+    /// <summary>At most one read pending per round; a change during a read schedules the next one.</summary>
+    private void Schedule(Watched watched)
+    {
+        TimeSpan delay;
+        lock (watched)
+        {
+            if (watched.Pending)
+            {
+                return;
+            }
+
+            watched.Pending = true;
+            var due = watched.LastRead + MinInterval - clock.GetUtcNow();
+            delay = due > TimeSpan.Zero ? due : TimeSpan.Zero;
+        }
+
+        _ = Task.Run(() => ReadAndSendAsync(watched, delay));
+    }
+
+    private async Task ReadAndSendAsync(Watched watched, TimeSpan delay)
+    {
+        try
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, clock);
+            }
+
+            lock (watched)
+            {
+                watched.Pending = false;
+                watched.LastRead = clock.GetUtcNow();
+            }
+
+            if (await ReadAsync(watched.RoundId) is not { } snapshot)
+            {
+                return;
+            }
+
+            await SendAsync(watched, snapshot);
+        }
+#pragma warning disable CA1031 // A failed read (database restarting) must not end the feed; the next change or reconciliation reads again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            lock (watched)
+            {
+                watched.Pending = false;
+            }
+
+            log.LogWarning("Live tally of round {RoundId} not read: {Error}", watched.RoundId, ex.Message);
+        }
+    }
+
+    private async Task SendAsync(Watched watched, TallySnapshot snapshot)
+    {
+        Screen[] screens;
+        KeyValuePair<string, int?>[] connections;
+        lock (watched)
+        {
+            // Two reads can overlap when one is slow: the older result must not follow the newer one.
+            if (snapshot.Seq < watched.LastSeq)
+            {
+                return;
+            }
+
+            watched.LastSeq = snapshot.Seq;
+            screens = [.. watched.Screens];
+            connections = [.. watched.Connections];
+        }
+
+        foreach (var screen in screens)
+        {
+            var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            try
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (screen.Culture, screen.UICulture);
+                await screen.OnSnapshot(snapshot);
+            }
+#pragma warning disable CA1031 // One broken screen must not stop the others.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+            finally
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+            }
+        }
+
+        if (connections.Length == 0)
+        {
+            return;
+        }
+
+        var full = TallyPushDto.From(snapshot, withCounts: true);
+        var forProjector = TallyPushDto.From(snapshot, withCounts: snapshot.ProjectorShowsResults);
+        var links = connections.Any(c => c.Value is not null) ? await ValidLinksAsync(snapshot.CompetitionId) : [];
+        foreach (var (connectionId, linkId) in connections)
+        {
+            // Client(id) writes straight to a connection of this instance, without a round trip through the backplane.
+            var client = hub.Clients.Client(connectionId);
+            if (linkId is null)
+            {
+                await client.SendAsync(TallyHub.Updated, full);
+            }
+            else if (links.Contains(linkId.Value))
+            {
+                await client.SendAsync(TallyHub.Updated, forProjector);
+            }
+            else
+            {
+                await client.SendAsync(TallyHub.ProjectorClosed);
+                RemoveConnection(connectionId);
+            }
+        }
+    }
+
+    private async Task<HashSet<int>> ValidLinksAsync(int competitionId)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return [.. await db.Set<Domain.Projector.ProjectorLink>().AsNoTracking()
+            .Where(l => l.CompetitionId == competitionId && l.Purpose == Projector.ProjectorPurposes.Tally && l.RevokedAt == null && l.ExpiresAt > now)
+            .Select(l => l.Id).ToListAsync()];
+    }
+
+    private sealed record Screen(Func<TallySnapshot, Task> OnSnapshot, CultureInfo Culture, CultureInfo UICulture);
+
+    private sealed class Watched(int roundId, int competitionId)
+    {
+        public int RoundId { get; } = roundId;
+
+        public int CompetitionId { get; } = competitionId;
+
+        public List<Screen> Screens { get; } = [];
+
+        /// <summary>Hub connections on this instance: the round's group here, with the projector link for a projector.</summary>
+        public Dictionary<string, int?> Connections { get; } = [];
+
+        public bool Pending { get; set; }
+
+        public DateTimeOffset LastRead { get; set; }
+
+        public long LastSeq { get; set; } = -1;
+    }
+
+    private sealed class Unwatch(Action dispose) : IDisposable
+    {
+        private Action? _dispose = dispose;
+
+        public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
+    }
+}

@@ -1,0 +1,143 @@
+using CompetitivePosts.Domain;
+using CompetitivePosts.Web.Features.Projector;
+using CompetitivePosts.Web.Features.Tally;
+using CompetitivePosts.Web.Features.Voting;
+using CompetitivePosts.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CompetitivePosts.Web.Tests.Browser;
+
+/// <summary>
+/// The live tally in Chromium: a dashboard opened before the first ballot follows every ballot without a
+/// reload, and after its connection drops and comes back shows the full state; the round's projector at
+/// 1920×1080 shows turnout only until the close; the 计票结果报告 printed to PDF.
+/// </summary>
+[Collection(AppTests.Name)]
+public class LiveTallyBrowserTests(AppFixture app)
+{
+    private static readonly string PdfDirectory = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(Screenshots.Directory)!, "pdf")).FullName;
+
+    // Keeps every WebSocket the page opens, so a test can cut the circuit's connection as a network drop would.
+    private const string KeepSockets = """
+        window.__sockets = [];
+        const Native = window.WebSocket;
+        window.WebSocket = class extends Native {
+            constructor(...args) { super(...args); window.__sockets.push(this); }
+        };
+        """;
+
+    [Fact]
+    public async Task Dashboard_OpenedBeforeVoting_ShowsEachBallotWithoutReloadAndFullStateAfterItsConnectionDrops()
+    {
+        var s = await app.OpenForVotingAsync("实时计票-" + Guid.NewGuid().ToString("N")[..6]);
+        await using var desk = await app.NewContextAsync(BrowserHelpers.Desktop);
+        await desk.AddInitScriptAsync(KeepSockets);
+        var org = await desk.SignInAsync("organizer");
+        await org.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/tally");
+        await org.EvaluateAsync("() => window.__samePage = true");
+        var turnoutA = org.Locator("[data-testid=turnout-A] [data-testid=ballots]");
+        var turnoutC = org.Locator("[data-testid=turnout-C] [data-testid=ballots]");
+        await Assertions.Expect(turnoutA).ToHaveTextAsync("0");
+
+        await app.VoteAsync(s, "甲", ("乙", Choice.Agree), ("丙", Choice.Disagree));
+        await Assertions.Expect(turnoutA).ToHaveTextAsync("1");
+        await Assertions.Expect(Row(org, "乙").Locator("[data-testid=counts-A] [data-testid=agree]")).ToHaveTextAsync("1");
+        await Assertions.Expect(Row(org, "乙").Locator("[data-testid=score]")).ToHaveTextAsync("100.00%");
+        await app.VoteAsync(s, "乙", ("乙", Choice.Abstain), ("丙", Choice.Agree));
+        await Assertions.Expect(org.Locator("[data-testid=turnout-B] [data-testid=ballots]")).ToHaveTextAsync("1");
+        await Assertions.Expect(Row(org, "丙").Locator("[data-testid=counts-B] [data-testid=agree]")).ToHaveTextAsync("1");
+
+        // The network drops: the circuit's socket is cut and cannot come back while two more ballots commit.
+        await desk.SetOfflineAsync(true);
+        await org.EvaluateAsync("() => window.__sockets.forEach(s => s.close())");
+        await app.VoteAsync(s, "丙", ("乙", Choice.Agree), ("丙", Choice.Agree));
+        await app.VoteAsync(s, "丁", ("乙", Choice.Disagree));
+        await org.WaitForTimeoutAsync(1500);
+        var whileOffline = await turnoutC.TextContentAsync();
+        await desk.SetOfflineAsync(false);
+
+        await Assertions.Expect(turnoutC).ToHaveTextAsync("2", new() { Timeout = 40_000 });
+        Assert.Equal("0", whileOffline);
+        Assert.True(await org.EvaluateAsync<bool>("() => window.__samePage === true"), "the page was not reloaded");
+        // Every figure equals the recount from the stored ballots.
+        using var scope = app.Services.CreateScope();
+        var tally = await scope.ServiceProvider.GetRequiredService<TallyQuery>().GetAsync(s.CompetitionId, Scenarios.Reviewer);
+        foreach (var c in tally.Posts.SelectMany(p => p.Candidates))
+        {
+            var row = Row(org, c.Name);
+            await Assertions.Expect(row.Locator("[data-testid=score]")).ToHaveTextAsync(c.Result.Percent.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%");
+            await Assertions.Expect(row.Locator("[data-testid=rank]")).ToHaveTextAsync(c.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var k in Enum.GetValues<VoterCategory>())
+            {
+                await Assertions.Expect(row.Locator($"[data-testid=counts-{k}] [data-testid=agree]"))
+                    .ToHaveTextAsync(c.Result.Counts[k].Agree.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        await org.ShotAsync("34-live-tally");
+        await org.SetViewportSizeAsync(BrowserHelpers.Tablet.Width, BrowserHelpers.Tablet.Height);
+        Assert.True(await org.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing is cut off at 810 px");
+        await org.ClickAsync("[data-testid=recount]");
+        await Assertions.Expect(org.Locator("[data-testid=recount-result]")).ToContainTextAsync("4");
+    }
+
+    [Fact]
+    public async Task Projector_RoundOpenThenClosed_ShowsTurnoutOnlyThenTheRanking()
+    {
+        var s = await app.OpenForVotingAsync("计票投影-" + Guid.NewGuid().ToString("N")[..6]);
+        var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
+        using var scope = app.Services.CreateScope();
+        var link = await scope.ServiceProvider.GetRequiredService<ProjectorLinks>()
+            .IssueAsync(s.CompetitionId, ProjectorPurposes.Tally, s.RoundId, TimeSpan.FromHours(2), organizer);
+        await using var screen = await app.NewContextAsync(new ViewportSize { Width = 1920, Height = 1080 });
+        var page = await screen.NewPageAsync();
+        await page.GotoAsync($"/projector/tally/{link.Token}");
+        await page.WaitForSelectorAsync("[data-tally-projector][data-joined=true]");
+
+        await app.VoteAsync(s, "甲", ("乙", Choice.Agree), ("丙", Choice.Disagree));
+        await app.VoteAsync(s, "丙", ("乙", Choice.Agree), ("丙", Choice.Agree));
+        await Assertions.Expect(page.Locator("[data-testid=tp-turnout-C] [data-field=ballots]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-testid=tp-turnout-A] [data-field=ballots]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-testid=tp-waiting]")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("[data-testid=tp-candidate]").CountAsync());
+        Assert.DoesNotContain("乙", await page.Locator("[data-tally-projector]").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "35-tally-projector-open-1920.png") });
+
+        await scope.ServiceProvider.GetRequiredService<RoundControl>().CloseAsync(s.CompetitionId, organizer, s.RoundId);
+        await Assertions.Expect(page.Locator("[data-testid=tp-candidate]")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-testid=tp-candidate]").First).ToContainTextAsync("乙");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "36-tally-projector-closed-1920.png") });
+    }
+
+    [Fact]
+    public async Task Report_ScrutineersNamed_PrintsOnA4WithTheirSignatureLines()
+    {
+        var s = await app.OpenForVotingAsync("计票报告-" + Guid.NewGuid().ToString("N")[..6]);
+        await app.VoteAsync(s, "甲", ("乙", Choice.Agree), ("丙", Choice.Disagree));
+        await app.VoteAsync(s, "丁", ("乙", Choice.Agree), ("丙", Choice.Abstain));
+        await using var desk = await app.NewContextAsync(BrowserHelpers.Desktop);
+        var org = await desk.SignInAsync("organizer");
+        await org.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/tally/report?round={s.RoundId}");
+        await org.FillMudAsync("report-monitors", "李监票\n周监票");
+        await org.FillMudAsync("report-counters", "吴计票");
+        await Assertions.Expect(org.Locator("[data-testid=report-signature]").Filter(new() { HasText = "吴计票" })).ToHaveCountAsync(1);
+
+        var sheet = await org.Locator("[data-testid=tally-report-sheet]").InnerTextAsync();
+        Assert.Contains("计票结果报告", sheet, StringComparison.Ordinal);
+        Assert.Contains("李监票", sheet, StringComparison.Ordinal);
+        Assert.Equal(2, await org.Locator("[data-testid=report-row]").CountAsync());
+        await Assertions.Expect(org.Locator("[data-testid=report-signature]")).ToHaveCountAsync(4);
+        await org.ShotAsync("37-tally-report");
+        await org.PdfAsync(new() { Path = Path.Combine(PdfDirectory, "tally-report.pdf"), Format = "A4", PrintBackground = true });
+        Assert.True(new FileInfo(Path.Combine(PdfDirectory, "tally-report.pdf")).Length > 10_000);
+
+        var export = await org.APIRequest.GetAsync($"/competitions/{s.CompetitionId}/tally/export.xlsx?round={s.RoundId}");
+        Assert.Equal(200, export.Status);
+        var sheetRows = Web.Features.Common.Spreadsheets.Read("t.xlsx", await export.BodyAsync());
+        Assert.Equal(ExportTally.ResultHeaders, sheetRows.Headers);
+        Assert.Equal(2, sheetRows.Rows.Count);
+    }
+
+    private static ILocator Row(IPage page, string name) => page.Locator($"[data-testid=tally-row][data-candidate='{name}']");
+}
