@@ -25,7 +25,6 @@ public class CommitteeDecisionTests
     {
         var s = Standard();
         var zhao = WithId(s.C.AddCadre(Eligible("赵书记", VoterCategory.A) with { IsCountyLeader = true, KinName = "刘科长" }, Now));
-        typeof(Cadre).GetProperty(nameof(Cadre.IsCountyLeader))!.SetValue(s.Leader, true);
         s.C.OpenForRegistration();
         s.C.Register(s.Liu.Id, s.Office.Id, acceptsReassignment: false);
         s.C.Register(s.Zhang.Id, s.Office.Id, acceptsReassignment: true);

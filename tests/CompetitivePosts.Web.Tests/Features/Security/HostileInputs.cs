@@ -167,6 +167,7 @@ public static class HostileInputs
                 {
                     var organizer = await OrganizerAsync(app);
                     await decisions.DecideAsync(s.CompetitionId, organizer, await app.PostIdAsync(s.CompetitionId, "综合科科长"), s.Id("乙"), null);
+                    await app.RecordMeetingAsync(s.CompetitionId, organizer);
                     await decisions.SubmitFilingAsync(s.CompetitionId, organizer);
                     return s.CompetitionId;
                 }
