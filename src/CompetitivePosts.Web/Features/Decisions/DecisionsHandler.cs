@@ -50,6 +50,9 @@ public sealed class DecisionsHandler(IDbContextFactory<AppDbContext> dbFactory, 
         var reassignable = c.Registrations.Where(r => r.AcceptsReassignment && candidates.Contains(r.CadreId)).Select(r => r.CadreId).ToList();
         var verdicts = c.LatestFiling is { ReviewedAt: not null } reviewed ? reviewed.Verdicts : [];
         decimal Pct(int id) => scores.TryGetValue(id, out var r) ? r.Percent : 0m;
+        // No-tracking loads drop shadow properties, so the row versions the form sends back are read on their own.
+        var versions = await db.Set<Decision>().Where(d => d.CompetitionId == competitionId)
+            .Select(d => new { d.Id, Version = EF.Property<uint>(d, "Version") }).ToDictionaryAsync(x => x.Id, x => x.Version, ct);
 
         var posts = c.Posts.Where(p => !p.IsExcluded).OrderBy(p => p.Level).ThenBy(p => p.Id).Select(p =>
         {
@@ -66,7 +69,7 @@ public sealed class DecisionsHandler(IDbContextFactory<AppDbContext> dbFactory, 
                 var v = verdicts.FirstOrDefault(x => x.PostId == p.Id && x.Seat == seat);
                 return d is null ? null : new DecisionRow(seat, d.AppointeeId, d.AppointeeId is { } a ? names[a] : null, d.VacancyReason,
                     d.Category, d.Justification, d.Placements, [.. d.RecusedIds.Select(r => names[r])],
-                    db.Entry(d).Property<uint>("Version").CurrentValue, v?.Accepted, v?.Reason);
+                    versions.GetValueOrDefault(d.Id), v?.Accepted, v?.Reason);
             }).ToList();
             return new PostDecision(p.Id, p.Name, p.Level, seats,
                 [.. standings.Select(s => new StandingRow(s.CadreId, s.Name, s.Rank, Pct(s.CadreId), s.Withdrawn, s.Score < minimum))],

@@ -29,14 +29,6 @@ public partial class FilingReview
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
-    protected override async Task OnParametersSetAsync()
-    {
-        if (_view is not null && _view.Document.Version != Version)
-        {
-            await LoadAsync();
-        }
-    }
-
     protected override async Task LoadAsync()
     {
         _view = await Handler.GetAsync(Id, Actor, Version);
@@ -55,7 +47,7 @@ public partial class FilingReview
 
     private void AcceptAll()
     {
-        foreach (var d in _view!.Document.Decisions)
+        foreach (var d in _view!.Document!.Decisions)
         {
             AnswerOf(d).Accept = true;
         }
@@ -63,7 +55,7 @@ public partial class FilingReview
 
     private async Task SubmitReviewAsync()
     {
-        var doc = _view!.Document;
+        var doc = _view!.Document!;
         var reviews = doc.Decisions.Select(d => (d, a: AnswerOf(d))).ToList();
         var unanswered = reviews.Where(x => x.a.Accept is null).Select(x => x.d.PostName).ToList();
         // Validate before asking for confirmation: a refusal without its reason never reaches the dialog.

@@ -19,7 +19,8 @@ public sealed record FilingFilter(int? UnitId = null, FilingStatus? Status = nul
 public sealed record VerdictRow(int PostId, int Seat, bool Accepted, string? Reason);
 
 /// <summary>One frozen version as the reviewer judges it: everything shown comes from <see cref="Document"/>.</summary>
-public sealed record FilingVersionView(CompetitionHeader Header, FilingRow Filing, FilingDocument Document, bool DocumentIntact,
+/// <remarks><see cref="Filing"/> and <see cref="Document"/> are null while nothing has been filed.</remarks>
+public sealed record FilingVersionView(CompetitionHeader Header, FilingRow? Filing, FilingDocument? Document, bool DocumentIntact,
     IReadOnlyList<VerdictRow> Verdicts, IReadOnlyList<FilingRow> History, uint RowVersion, bool IsCurrent);
 
 public sealed record DecisionDiff(string PostName, int Seat, FiledDecision? Left, FiledDecision? Right)
@@ -79,11 +80,15 @@ public sealed class FilingsHandler(IDbContextFactory<AppDbContext> dbFactory, Ti
         actor.EnsureCanReadFilings();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var c = await LoadAsync(db, competitionId, ct);
-        var latest = c.LatestFiling ?? throw new DomainException("Nothing has been filed.");
+        if (c.LatestFiling is not { } latest)
+        {
+            return new FilingVersionView(await db.HeaderAsync(c, ct), null, null, true, [], [], 0, false);
+        }
+
         var f = version is { } v ? c.Filings.FirstOrDefault(x => x.Version == v) ?? throw new DomainException("No such filing version.") : latest;
         return new FilingVersionView(await db.HeaderAsync(c, ct), Row(f), FilingDocument.Parse(f.Document),
             FilingDocument.HashOf(f.Document) == f.Sha256, [.. f.Verdicts.Select(x => new VerdictRow(x.PostId, x.Seat, x.Accepted, x.Reason))],
-            DecisionsHandler.FilingRows(db, c), db.Entry(f).Property<uint>("RowVersion").CurrentValue, f.Version == latest.Version);
+            DecisionsHandler.FilingRows(db, c), await RowVersionAsync(db, f.Id, ct), f.Version == latest.Version);
     }
 
     public async Task<VersionComparison> CompareAsync(int competitionId, Actor actor, int left, int right, CancellationToken ct = default)
@@ -134,6 +139,10 @@ public sealed class FilingsHandler(IDbContextFactory<AppDbContext> dbFactory, Ti
     /// <summary>不予备案 for every decision, with one reason.</summary>
     public Task RefuseAsync(int competitionId, Actor actor, string reason, CancellationToken ct = default) =>
         ReviewFiling.RunAsync(dbFactory, competitionId, actor, null, c => c.RefuseFiling(actor.Name, reason, clock.GetUtcNow()), ct);
+
+    /// <summary>No-tracking loads drop shadow properties, so the row version is read on its own.</summary>
+    private static Task<uint> RowVersionAsync(AppDbContext db, int filingId, CancellationToken ct) =>
+        db.Set<Filing>().Where(f => f.Id == filingId).Select(f => EF.Property<uint>(f, "RowVersion")).SingleAsync(ct);
 
     private static FilingRow Row(Filing f) =>
         new(f.Version, f.SubmittedAt, f.DueOn, f.Status, f.ReviewerName, f.ReviewNote, f.ReviewedAt, f.Sha256);
