@@ -252,7 +252,7 @@ public partial class WholePathTests(AppFixture app)
         await Assertions.Expect(chief.Locator("[data-testid=decision-appointee]")).ToHaveTextAsync("乙科长");
         await Assertions.Expect(chief.Locator("[data-testid=decision-justification]")).ToContainTextAsync("熟悉业务");
         // The picker shows the saved choice.
-        await Assertions.Expect(chief.Locator("[data-testid=appointee-select]")).ToContainTextAsync("乙科长");
+        await Assertions.Expect(chief.Locator(BrowserHelpers.MudInput("appointee-select")).First).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("乙科长"));
 
         var deputy = org.Locator("[data-testid=decision-post][data-post='综合科副科长']");
         await org.SelectMudAsync(deputy.Locator("[data-testid=appointee-select]"), "丁干部");

@@ -62,6 +62,15 @@ public partial class Decisions
         return s;
     }
 
+    /// <summary>What the picker shows for a value: the saved or chosen appointee by name, or 空缺.</summary>
+    private string OptionText(PostDecision post, int? value) => value switch
+    {
+        null => "",
+        Vacant => L["Leave vacant (空缺)"],
+        _ => post.Options.FirstOrDefault(o => o.CadreId == value) is { } o
+            ? $"{o.Name} · {o.Percent.ToString("0.00", System.Globalization.CultureInfo.CurrentCulture)}%" : "",
+    };
+
     private static void Toggle(HashSet<int> set, int id, bool on)
     {
         if (on)
