@@ -55,7 +55,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
             .Include(c => c.Voters)
             .Include(c => c.Rounds)
             .Include(c => c.Decisions)
-            .Include(c => c.Filings)
+            .Include(c => c.Filings).ThenInclude(f => f.Verdicts)
             .Include(c => c.SpeechSessions)
             .Include(c => c.SpeechProgress)
             .AsSplitQuery();

@@ -69,6 +69,7 @@ public class SecurityPagesBrowserTests(AppFixture app)
             var decider = new Actor(name, ActorRoles.Organizer | ActorRoles.Reviewer, [unit], id);
             var decisions = scope.ServiceProvider.GetRequiredService<DecisionsHandler>();
             await decisions.DecideAsync(s.CompetitionId, decider, await app.PostIdAsync(s.CompetitionId, "综合科科长"), s.Id("乙"), null);
+            await app.RecordMeetingAsync(s.CompetitionId, decider);
             await decisions.SubmitFilingAsync(s.CompetitionId, decider);
         }
 

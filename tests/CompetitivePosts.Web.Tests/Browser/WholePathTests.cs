@@ -228,18 +228,31 @@ public partial class WholePathTests(AppFixture app)
         await org.ConfirmDialogAsync();
         await Assertions.Expect(org.Locator("[data-testid=close-voting]")).ToHaveCountAsync(0);
 
-        // 8. Decisions: passing over the top scorer needs a written justification.
+        // 8. Decisions (issue 8, loop step 1): the meeting, then passing over the top scorer is stopped until a
+        //    justification with a category and at least 20 characters is written.
         await org.GotoInteractiveAsync($"/competitions/{id}/decisions");
+        await org.FillMudAsync("meeting-date", "2009-06-05");
+        await org.FillMudAsync("meeting-minutes", "党委会纪要〔2009〕5号");
+        await org.Locator("[data-testid=meeting-member]").Filter(new() { HasText = "甲领导" }).ClickAsync();
+        await org.ClickAsync("[data-testid=save-meeting]");
+        await Assertions.Expect(org.Locator("[data-testid=meeting-member] input").First).ToBeCheckedAsync();
         var chief = org.Locator("[data-testid=decision-post][data-post='综合科科长']");
         await org.SelectMudAsync(chief.Locator("[data-testid=appointee-select]"), "乙科长");
         await chief.Locator("[data-testid=justification-required]").WaitForAsync();
         await chief.Locator("[data-testid=save-decision]").ClickAsync();
         await org.ExpectErrorSnackbarAsync();
         await Assertions.Expect(chief.Locator("[data-testid=decision-none]")).ToHaveCountAsync(1);
-        await chief.Locator(BrowserHelpers.MudInput("justification")).First.FillAsync("乙科长长期主持综合科工作，熟悉业务");
+        await org.SelectMudAsync(chief.Locator("[data-testid=justification-category]"), "工作需要");
+        await chief.Locator(BrowserHelpers.MudInput("justification")).First.FillAsync("。");
+        await chief.Locator("[data-testid=save-decision]").ClickAsync();
+        await org.ExpectErrorSnackbarAsync();
+        await Assertions.Expect(chief.Locator("[data-testid=decision-none]")).ToHaveCountAsync(1);
+        await chief.Locator(BrowserHelpers.MudInput("justification")).First.FillAsync("乙科长长期主持综合科工作，熟悉业务，协调能力强，工作需要由其继续担任");
         await chief.Locator("[data-testid=save-decision]").ClickAsync();
         await Assertions.Expect(chief.Locator("[data-testid=decision-appointee]")).ToHaveTextAsync("乙科长");
         await Assertions.Expect(chief.Locator("[data-testid=decision-justification]")).ToContainTextAsync("熟悉业务");
+        // The picker shows the saved choice.
+        await Assertions.Expect(chief.Locator(BrowserHelpers.MudInput("appointee-select")).First).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("乙科长"));
 
         var deputy = org.Locator("[data-testid=decision-post][data-post='综合科副科长']");
         await org.SelectMudAsync(deputy.Locator("[data-testid=appointee-select]"), "丁干部");
@@ -248,28 +261,40 @@ public partial class WholePathTests(AppFixture app)
         await Assertions.Expect(deputy.Locator("[data-testid=decision-appointee]")).ToHaveTextAsync("丁干部");
         await org.ShotAsync("09-decisions");
 
-        // 9. Filing, refusal, resubmission, acceptance.
+        // 9. Filing (loop step 2): the reviewer refuses 综合科科长 and files 综合科副科长. A refusal without its reason
+        //    is refused before any confirmation is asked.
         await org.ClickAsync("[data-testid=submit-filing]");
         await org.ConfirmDialogAsync();
         await org.Locator("[data-testid=pending-alert]").WaitForAsync();
 
         await using var reviewerContext = await app.NewContextAsync(BrowserHelpers.Desktop);
         var reviewer = await reviewerContext.SignInAsync("reviewer", "/filings");
+        await reviewer.Locator("[data-testid=filing-due]").First.WaitForAsync();
         await reviewer.ShotAsync("10-filings");
         await reviewer.Locator("[data-testid=filing-link]").Filter(new() { HasText = name }).ClickAsync();
         await reviewer.WaitForURLAsync($"**/filings/{id}");
         await reviewer.WaitForCircuitAsync();
-        await Assertions.Expect(reviewer.Locator("[data-testid=review-post][data-post='综合科科长'] [data-testid=decision-justification]"))
-            .ToContainTextAsync("熟悉业务");
+        var chiefReview = reviewer.Locator("[data-testid=review-post][data-post='综合科科长']");
+        await Assertions.Expect(chiefReview.Locator("[data-testid=decision-justification]")).ToContainTextAsync("熟悉业务");
+        await Assertions.Expect(reviewer.Locator("[data-testid=frozen-note]")).ToContainTextAsync("SHA-256");
         await reviewer.ShotAsync("11-review");
+        await chiefReview.Locator("[data-testid=refuse-decision]").ClickAsync();
+        await reviewer.Locator("[data-testid=review-post][data-post='综合科副科长'] [data-testid=accept-decision]").ClickAsync();
+        await reviewer.ClickAsync("[data-testid=submit-review]");
+        await reviewer.ExpectErrorSnackbarAsync();
+        await Assertions.Expect(reviewer.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await chiefReview.Locator(BrowserHelpers.MudInput("refusal-reason")).First.FillAsync("未说明为何不任用得票最高的丙干部，理由不够充分");
         await reviewer.FillMudAsync("review-note", "理由不够充分，请补充");
-        await reviewer.ClickAsync("[data-testid=refuse-filing]");
+        await reviewer.ClickAsync("[data-testid=submit-review]");
         await reviewer.ConfirmDialogAsync();
         await reviewer.Locator("[data-testid=filing-row][data-status=Refused]").WaitForAsync();
+        await Assertions.Expect(chiefReview.Locator("[data-testid=verdict]")).ToContainTextAsync("理由不够充分");
 
+        // Loop step 3: the unit sees which decision was refused and why, amends it and resubmits.
         await org.GotoInteractiveAsync($"/competitions/{id}/decisions");
         await Assertions.Expect(org.Locator("[data-testid=refused-alert]")).ToContainTextAsync("理由不够充分");
         chief = org.Locator("[data-testid=decision-post][data-post='综合科科长']");
+        await Assertions.Expect(chief.Locator("[data-testid=decision-refused]")).ToContainTextAsync("丙干部");
         await org.SelectMudAsync(chief.Locator("[data-testid=appointee-select]"), "丙干部");
         await chief.Locator("[data-testid=save-decision]").ClickAsync();
         await Assertions.Expect(chief.Locator("[data-testid=decision-appointee]")).ToHaveTextAsync("丙干部");
@@ -277,8 +302,20 @@ public partial class WholePathTests(AppFixture app)
         await org.ConfirmDialogAsync();
         await org.Locator("[data-testid=pending-alert]").WaitForAsync();
 
+        // The reviewer compares the versions side by side: only 综合科科长 changed.
         await reviewer.GotoInteractiveAsync($"/filings/{id}");
-        await reviewer.ClickAsync("[data-testid=accept-filing]");
+        await reviewer.ClickAsync("[data-testid=compare-link]");
+        await reviewer.WaitForURLAsync($"**/filings/{id}/compare**");
+        await reviewer.WaitForCircuitAsync();
+        await Assertions.Expect(reviewer.Locator("[data-testid=compare-row][data-post='综合科科长']")).ToHaveAttributeAsync("data-changed", "true");
+        await Assertions.Expect(reviewer.Locator("[data-testid=compare-row][data-post='综合科副科长']")).ToHaveAttributeAsync("data-changed", "false");
+        await reviewer.ShotAsync("11b-compare");
+
+        // Loop step 4: the reviewer accepts every decision of version 2.
+        await reviewer.GotoInteractiveAsync($"/filings/{id}");
+        await reviewer.ClickAsync("[data-testid=accept-all]");
+        await reviewer.ClickAsync("[data-testid=submit-review]");
+        await reviewer.ConfirmDialogAsync();
         await reviewer.Locator("[data-testid=filing-row][data-status=Accepted]").WaitForAsync();
 
         await org.GotoInteractiveAsync($"/competitions/{id}/decisions");

@@ -16,6 +16,9 @@ internal sealed class CompetitionConfiguration : IEntityTypeConfiguration<Compet
         builder.Ignore(c => c.QualifiedApplications);
         builder.Ignore(c => c.LatestFiling);
         builder.Ignore(c => c.CountingRound);
+        builder.Ignore(c => c.DecidingRound);
+        builder.Ignore(c => c.AcceptedVerdicts);
+        builder.Property(c => c.MeetingMinutes).HasMaxLength(Competition.MinutesLength);
         builder.Ignore(c => c.IsRoundOpen);
         builder.Ignore(c => c.Incumbents);
         builder.Ignore(c => c.Rules);

@@ -337,6 +337,9 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("DecidingRoundId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("DeputyMaxAge")
                         .HasColumnType("integer");
 
@@ -360,6 +363,17 @@ namespace CompetitivePosts.Web.Data.Migrations
 
                     b.Property<int>("MaxApplicationsPerCadre")
                         .HasColumnType("integer");
+
+                    b.PrimitiveCollection<int[]>("MeetingAttendeeIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MeetingMinutes")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("MinimumEducation")
                         .HasMaxLength(20)
@@ -454,8 +468,12 @@ namespace CompetitivePosts.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("AppointeeId")
+                    b.Property<int?>("AppointeeId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<int>("CompetitionId")
                         .HasColumnType("integer");
@@ -470,18 +488,35 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Property<int>("PostId")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<int[]>("RecusedIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SystemReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("VacancyReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
                     b.HasIndex("AppointeeId");
 
-                    b.HasIndex("PostId")
+                    b.HasIndex("CompetitionId", "AppointeeId")
                         .IsUnique();
 
-                    b.HasIndex("CompetitionId", "AppointeeId")
+                    b.HasIndex("PostId", "Seat")
                         .IsUnique();
 
                     b.ToTable("Decision");
@@ -535,6 +570,13 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Property<int>("CompetitionId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ReviewNote")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -545,6 +587,18 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Property<string>("ReviewerName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -563,6 +617,38 @@ namespace CompetitivePosts.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Filing");
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Domain.Competitions.FilingVerdict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FilingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId", "PostId", "Seat")
+                        .IsUnique();
+
+                    b.ToTable("FilingVerdict");
                 });
 
             modelBuilder.Entity("CompetitivePosts.Domain.Competitions.Post", b =>
@@ -1523,8 +1609,7 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.HasOne("CompetitivePosts.Domain.Competitions.Cadre", "Appointee")
                         .WithMany()
                         .HasForeignKey("AppointeeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CompetitivePosts.Domain.Competitions.Competition", null)
                         .WithMany("Decisions")
@@ -1569,6 +1654,15 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.HasOne("CompetitivePosts.Domain.Competitions.Competition", null)
                         .WithMany("Filings")
                         .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Domain.Competitions.FilingVerdict", b =>
+                {
+                    b.HasOne("CompetitivePosts.Domain.Competitions.Filing", null)
+                        .WithMany("Verdicts")
+                        .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1895,6 +1989,11 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Navigation("SpeechSlots");
 
                     b.Navigation("Voters");
+                });
+
+            modelBuilder.Entity("CompetitivePosts.Domain.Competitions.Filing", b =>
+                {
+                    b.Navigation("Verdicts");
                 });
 
             modelBuilder.Entity("CompetitivePosts.Web.Data.AppUser", b =>

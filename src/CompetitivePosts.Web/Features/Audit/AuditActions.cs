@@ -21,6 +21,8 @@ public static class AuditActions
     public const string FilingSubmit = "filing.submit";
     public const string FilingAccept = "filing.accept";
     public const string FilingRefuse = "filing.refuse";
+    public const string DecisionMeeting = "decision.meeting";
+    public const string DecidingRound = "decision.round";
     public const string DemoSeed = "demo.seed";
     public const string SpeechPlan = "speech.plan";
     public const string SpeechSessionAdd = "speech.session.add";
@@ -95,6 +97,8 @@ public static class AuditActions
         [FilingSubmit] = "Submitted for filing",
         [FilingAccept] = "Accepted the filing",
         [FilingRefuse] = "Refused the filing",
+        [DecisionMeeting] = "Recorded the committee meeting",
+        [DecidingRound] = "Chose the deciding round",
         [DemoSeed] = "Seeded the demo data",
         [SpeechPlan] = "Set the speech plan",
         [SpeechSessionAdd] = "Added a speech session",

@@ -12,7 +12,7 @@ namespace CompetitivePosts.Web.Features.Filings;
 /// </summary>
 internal static class SeparationOfDuties
 {
-    private static readonly string[] Involving = [AuditActions.Decide, AuditActions.FilingSubmit];
+    private static readonly string[] Involving = [AuditActions.Decide, AuditActions.FilingSubmit, AuditActions.DecisionMeeting, AuditActions.DecidingRound];
 
     public static async Task<bool> IsInvolvedAsync(AppDbContext db, int competitionId, Actor actor, CancellationToken ct)
     {

@@ -102,6 +102,7 @@ public class AuditTrailTests(AppFixture app)
         await voting.CloseAsync(id, organizer);
         var decisions = Get<DecisionsHandler>(scope);
         await decisions.DecideAsync(id, organizer, post, Cadre("乙"), null);
+        await app.RecordMeetingAsync(id, organizer);
         await decisions.SubmitFilingAsync(id, organizer);
         await Get<FilingsHandler>(scope).RefuseAsync(id, Scenarios.Reviewer, "请补充会议纪要。");
         await decisions.SubmitFilingAsync(id, organizer);
@@ -114,12 +115,12 @@ public class AuditTrailTests(AppFixture app)
             AuditActions.Reset, AuditActions.RegistrationOpen, AuditActions.Register, AuditActions.Register, AuditActions.RegistrationClose,
             AuditActions.ReviewApproveAll, AuditActions.ReviewPublish, AuditActions.SpeechDraw,
             AuditActions.VotersIssue, AuditActions.RoundCreate, AuditActions.RoundOpen, AuditActions.SlipsPrint, AuditActions.RoundClose,
-            AuditActions.VotingClose, AuditActions.Decide, AuditActions.FilingSubmit, AuditActions.FilingRefuse, AuditActions.FilingSubmit,
+            AuditActions.VotingClose, AuditActions.Decide, AuditActions.DecisionMeeting, AuditActions.FilingSubmit, AuditActions.FilingRefuse, AuditActions.FilingSubmit,
             AuditActions.FilingAccept,
         ], entries.Select(e => e.Action));
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Seq));
-        Assert.All(entries.Take(21), e => Assert.Equal(organizer.Name, e.UserName));
-        Assert.Equal(Scenarios.Reviewer.Name, entries[21].UserName);
+        Assert.All(entries.Take(22), e => Assert.Equal(organizer.Name, e.UserName));
+        Assert.Equal(Scenarios.Reviewer.Name, entries[22].UserName);
         Assert.True((await VerifyAsync(id)).Intact);
     }
 

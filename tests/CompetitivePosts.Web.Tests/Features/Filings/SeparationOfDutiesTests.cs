@@ -19,6 +19,7 @@ public class SeparationOfDutiesTests(AppFixture app)
         using var scope = app.Services.CreateScope();
         var decisions = scope.ServiceProvider.GetRequiredService<DecisionsHandler>();
         await decisions.DecideAsync(s.CompetitionId, decider, await app.PostIdAsync(s.CompetitionId, "综合科科长"), s.Id("乙"), null);
+        await app.RecordMeetingAsync(s.CompetitionId, decider);
         await decisions.SubmitFilingAsync(s.CompetitionId, filer);
         return (s.CompetitionId, await app.DemoUnitIdAsync());
     }

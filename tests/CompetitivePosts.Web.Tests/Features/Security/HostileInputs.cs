@@ -152,9 +152,12 @@ public static class HostileInputs
                 {
                     await using var db = app.NewDb();
                     var bing = await db.Cadres.Where(c => c.CompetitionId == id && c.Name == "丙").Select(c => c.Id).SingleAsync();
-                    await decisions.DecideAsync(id, await OrganizerAsync(app), await app.PostIdAsync(id, "综合科科长"), bing, text);
+                    // A written justification needs 20 letters or digits: a short payload rides behind a real reason.
+                    var typed = text.Length < 40 ? DecisionSteps.Reason + text : text;
+                    await decisions.DecideAsync(id, await OrganizerAsync(app), await app.PostIdAsync(id, "综合科科长"), bing, typed);
                     return new Stored([new($"/competitions/{id}/decisions", "organizer")],
-                        db => db.Set<Decision>().Where(d => d.CompetitionId == id).Select(d => d.Justification).FirstOrDefaultAsync());
+                        async db => (await db.Set<Decision>().Where(d => d.CompetitionId == id).Select(d => d.Justification).FirstOrDefaultAsync())
+                            ?.Replace(DecisionSteps.Reason, "", StringComparison.Ordinal));
                 }
             }),
 
@@ -167,6 +170,7 @@ public static class HostileInputs
                 {
                     var organizer = await OrganizerAsync(app);
                     await decisions.DecideAsync(s.CompetitionId, organizer, await app.PostIdAsync(s.CompetitionId, "综合科科长"), s.Id("乙"), null);
+                    await app.RecordMeetingAsync(s.CompetitionId, organizer);
                     await decisions.SubmitFilingAsync(s.CompetitionId, organizer);
                     return s.CompetitionId;
                 }
