@@ -159,6 +159,9 @@ public class PublicNotice
 
     public bool IsClosed => ClosedAt is not null;
 
+    /// <summary>Counts every change, so that two people changing the notice at once clash instead of overwriting.</summary>
+    public int Revision { get; private set; }
+
     public IReadOnlyList<NoticeEntry> Entries => _entries;
 
     public IReadOnlyList<Objection> Objections => _objections;
@@ -190,6 +193,7 @@ public class PublicNotice
 
         var objection = new Objection(_objections.Count + 1, receivedOn, text, concernsCadreId, at);
         _objections.Add(objection);
+        Revision++;
         return objection;
     }
 
@@ -209,6 +213,7 @@ public class PublicNotice
         }
 
         objection.Handle(text, result, at);
+        Revision++;
     }
 
     /// <summary>公示期满: closes the notice with its conclusion once the last working day has ended in China.</summary>
@@ -228,6 +233,7 @@ public class PublicNotice
 
         Conclusion = Guard.Required(conclusion, "Write the notice's conclusion.", 1000);
         ClosedAt = at;
+        Revision++;
     }
 
     private void EnsureOpen()

@@ -21,7 +21,7 @@ internal sealed class PublicNoticeConfiguration : IEntityTypeConfiguration<Publi
         builder.Navigation(n => n.Entries).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(n => n.Objections).UsePropertyAccessMode(PropertyAccessMode.Field);
         // Two organizers handling objections or closing at once: the second save fails and changes nothing.
-        builder.Property<uint>("Version").IsRowVersion();
+        builder.Property(n => n.Revision).IsConcurrencyToken();
     }
 }
 

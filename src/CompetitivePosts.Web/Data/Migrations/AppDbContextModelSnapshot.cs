@@ -1047,7 +1047,7 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.HasIndex("NoticeId", "PostId", "Seat")
                         .IsUnique();
 
-                    b.ToTable("NoticeEntry");
+                    b.ToTable("NoticeEntries", (string)null);
                 });
 
             modelBuilder.Entity("CompetitivePosts.Domain.Notice.Objection", b =>
@@ -1094,7 +1094,7 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.HasIndex("NoticeId", "Number")
                         .IsUnique();
 
-                    b.ToTable("Objection");
+                    b.ToTable("Objections", (string)null);
                 });
 
             modelBuilder.Entity("CompetitivePosts.Domain.Notice.PublicNotice", b =>
@@ -1126,14 +1126,12 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Property<DateTimeOffset>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
 
                     b.Property<int>("WorkingDays")
                         .HasColumnType("integer");

@@ -11,7 +11,7 @@ namespace CompetitivePosts.Web.Features.Notice;
 /// </summary>
 public static class CloseNotice
 {
-    public sealed record Command(string Conclusion, uint? ExpectedVersion = null);
+    public sealed record Command(string Conclusion, int? ExpectedRevision = null);
 
     public sealed class Handler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
     {
@@ -20,7 +20,7 @@ public static class CloseNotice
             ArgumentNullException.ThrowIfNull(command);
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var competition = await db.LoadForChangeAsync(competitionId, actor, ct);
-            var notice = await db.LoadNoticeForChangeAsync(competitionId, actor, command.ExpectedVersion, ct);
+            var notice = await db.LoadNoticeForChangeAsync(competitionId, actor, command.ExpectedRevision, ct);
             var now = clock.GetUtcNow();
             notice.Close(command.Conclusion, now);
             competition.TakeUpPosts(notice, now);

@@ -9,7 +9,7 @@ namespace CompetitivePosts.Web.Features.Notice;
 /// <summary>Records how an objection was looked into and its result; an upheld one stops that appointment.</summary>
 public static class HandleObjection
 {
-    public sealed record Command(int Number, string Handling, ObjectionResult Result, uint? ExpectedVersion = null);
+    public sealed record Command(int Number, string Handling, ObjectionResult Result, int? ExpectedRevision = null);
 
     public sealed class Handler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
     {
@@ -17,9 +17,8 @@ public static class HandleObjection
         {
             ArgumentNullException.ThrowIfNull(command);
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var notice = await db.LoadNoticeForChangeAsync(competitionId, actor, command.ExpectedVersion, ct);
+            var notice = await db.LoadNoticeForChangeAsync(competitionId, actor, command.ExpectedRevision, ct);
             notice.HandleObjection(command.Number, command.Handling, command.Result, clock.GetUtcNow());
-            db.Entry(notice).Property(NoticeStore.VersionProperty).IsModified = true;
             db.Audit(competitionId, actor.Who, AuditActions.NoticeObjectionHandle, new { command.Number, result = command.Result.ToString() });
             await db.SaveChangesAsync(ct);
         }

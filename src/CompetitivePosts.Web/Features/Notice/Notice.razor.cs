@@ -96,7 +96,7 @@ public partial class Notice
     private async Task RecordAsync()
     {
         var when = _received is { } r ? DateOnly.FromDateTime(r) : DateOnly.MinValue;
-        if (await RunAsync(() => Objections.HandleAsync(Id, Actor, new RecordObjection.Command(when, _objection ?? "", _concerns, _view?.Notice?.Version)),
+        if (await RunAsync(() => Objections.HandleAsync(Id, Actor, new RecordObjection.Command(when, _objection ?? "", _concerns, _view?.Notice?.Revision)),
                 "The objection is recorded."))
         {
             _objection = null;
@@ -124,7 +124,7 @@ public partial class Notice
             return;
         }
 
-        if (await RunAsync(() => Handling.HandleAsync(Id, Actor, new HandleObjection.Command(number, _handlingText ?? "", result, _view?.Notice?.Version)),
+        if (await RunAsync(() => Handling.HandleAsync(Id, Actor, new HandleObjection.Command(number, _handlingText ?? "", result, _view?.Notice?.Revision)),
                 "The handling is recorded."))
         {
             _handling = null;
@@ -144,7 +144,7 @@ public partial class Notice
             L["Close the notice? The appointees then hold their posts and the outcome is final."], yesText: L["Close the notice"], cancelText: L["Cancel"]);
         if (confirmed == true)
         {
-            await RunAsync(() => Closer.HandleAsync(Id, Actor, new CloseNotice.Command(_conclusion, _view?.Notice?.Version)),
+            await RunAsync(() => Closer.HandleAsync(Id, Actor, new CloseNotice.Command(_conclusion, _view?.Notice?.Revision)),
                 "The notice is closed; the appointments are final.");
         }
     }

@@ -13,7 +13,7 @@ public sealed record ObjectionRow(int Number, DateOnly ReceivedOn, string Conten
     ObjectionResult? Result, DateTimeOffset? HandledAt);
 
 public sealed record NoticeDetails(DateOnly StartsOn, DateOnly EndsOn, int WorkingDays, string Contact, DateTimeOffset PublishedAt,
-    DateTimeOffset? ClosedAt, string? Conclusion, IReadOnlyList<NoticeEntryRow> Entries, IReadOnlyList<ObjectionRow> Objections, uint Version,
+    DateTimeOffset? ClosedAt, string? Conclusion, IReadOnlyList<NoticeEntryRow> Entries, IReadOnlyList<ObjectionRow> Objections, int Revision,
     bool MayClose);
 
 /// <summary>What the notice page shows: before publishing, the filed appointees and a proposed period; after, the notice itself.</summary>
@@ -52,7 +52,7 @@ public sealed class NoticeQuery(IDbContextFactory<AppDbContext> dbFactory, TimeP
                     e.Department, e.Level, e.Seat, e.CadreId, e.CadreName, e.CurrentTitle, stored.IsWithheld(e.CadreId)))],
                 [.. stored.Objections.OrderBy(o => o.Number).Select(o => new ObjectionRow(o.Number, o.ReceivedOn, o.Content,
                     o.ConcernsCadreId is { } id ? names.GetValueOrDefault(id) : null, o.Handling, o.Result, o.HandledAt))],
-                await db.Notices.Where(n => n.Id == stored.Id).Select(n => EF.Property<uint>(n, NoticeStore.VersionProperty)).FirstAsync(ct),
+                stored.Revision,
                 !stored.IsClosed && WorkingDayCalendar.HasEnded(stored.EndsOn, now) && stored.Objections.All(o => o.IsHandled));
         }
 

@@ -10,13 +10,11 @@ namespace CompetitivePosts.Web.Features.Notice;
 /// <summary>Loading a notice for a change, with the clash check every notice use case shares.</summary>
 internal static class NoticeStore
 {
-    public const string VersionProperty = "Version";
-
     public static async Task<WorkingDayCalendar> CalendarAsync(this AppDbContext db, CancellationToken ct) =>
         new(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
 
     /// <summary>The competition's notice, tracked, after checking the actor manages its unit; a stale version is a clash.</summary>
-    public static async Task<PublicNotice> LoadNoticeForChangeAsync(this AppDbContext db, int competitionId, Actor actor, uint? expectedVersion,
+    public static async Task<PublicNotice> LoadNoticeForChangeAsync(this AppDbContext db, int competitionId, Actor actor, int? expectedRevision,
         CancellationToken ct)
     {
         var unitId = await db.Competitions.Where(c => c.Id == competitionId).Select(c => (int?)c.UnitId).FirstOrDefaultAsync(ct)
@@ -25,9 +23,9 @@ internal static class NoticeStore
         var notice = await db.Notices.Include(n => n.Entries).Include(n => n.Objections).AsSplitQuery()
             .FirstOrDefaultAsync(n => n.CompetitionId == competitionId, ct)
             ?? throw new DomainException("The notice has not been published.");
-        if (expectedVersion is { } v)
+        if (expectedRevision is { } v)
         {
-            db.Entry(notice).Property(VersionProperty).OriginalValue = v;
+            db.Entry(notice).Property(n => n.Revision).OriginalValue = v;
         }
 
         return notice;

@@ -8,7 +8,7 @@ namespace CompetitivePosts.Web.Features.Notice;
 /// <summary>Records an objection received during the notice: the date, what it says, and whom it concerns.</summary>
 public static class RecordObjection
 {
-    public sealed record Command(DateOnly ReceivedOn, string Content, int? ConcernsCadreId, uint? ExpectedVersion = null);
+    public sealed record Command(DateOnly ReceivedOn, string Content, int? ConcernsCadreId, int? ExpectedRevision = null);
 
     public sealed class Handler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
     {
@@ -16,10 +16,8 @@ public static class RecordObjection
         {
             ArgumentNullException.ThrowIfNull(command);
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var notice = await db.LoadNoticeForChangeAsync(competitionId, actor, command.ExpectedVersion, ct);
+            var notice = await db.LoadNoticeForChangeAsync(competitionId, actor, command.ExpectedRevision, ct);
             var objection = notice.RecordObjection(command.ReceivedOn, command.Content, command.ConcernsCadreId, clock.GetUtcNow());
-            // The row version changes with every change to the notice, so a clash on any part of it is caught.
-            db.Entry(notice).Property(NoticeStore.VersionProperty).IsModified = true;
             db.Audit(competitionId, actor.Who, AuditActions.NoticeObjection, new { objection.Number, command.ReceivedOn });
             await db.SaveChangesAsync(ct);
         }

@@ -47,7 +47,7 @@ namespace CompetitivePosts.Web.Data.Migrations
                     PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Conclusion = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,7 +61,7 @@ namespace CompetitivePosts.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "NoticeEntry",
+                name: "NoticeEntries",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -78,9 +78,9 @@ namespace CompetitivePosts.Web.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_NoticeEntry", x => x.Id);
+                    table.PrimaryKey("PK_NoticeEntries", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_NoticeEntry_Notices_NoticeId",
+                        name: "FK_NoticeEntries_Notices_NoticeId",
                         column: x => x.NoticeId,
                         principalTable: "Notices",
                         principalColumn: "Id",
@@ -88,7 +88,7 @@ namespace CompetitivePosts.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Objection",
+                name: "Objections",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -105,9 +105,9 @@ namespace CompetitivePosts.Web.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Objection", x => x.Id);
+                    table.PrimaryKey("PK_Objections", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Objection_Notices_NoticeId",
+                        name: "FK_Objections_Notices_NoticeId",
                         column: x => x.NoticeId,
                         principalTable: "Notices",
                         principalColumn: "Id",
@@ -161,8 +161,8 @@ namespace CompetitivePosts.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_NoticeEntry_NoticeId_PostId_Seat",
-                table: "NoticeEntry",
+                name: "IX_NoticeEntries_NoticeId_PostId_Seat",
+                table: "NoticeEntries",
                 columns: new[] { "NoticeId", "PostId", "Seat" },
                 unique: true);
 
@@ -173,8 +173,8 @@ namespace CompetitivePosts.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Objection_NoticeId_Number",
-                table: "Objection",
+                name: "IX_Objections_NoticeId_Number",
+                table: "Objections",
                 columns: new[] { "NoticeId", "Number" },
                 unique: true);
         }
@@ -186,10 +186,10 @@ namespace CompetitivePosts.Web.Data.Migrations
                 name: "CalendarDays");
 
             migrationBuilder.DropTable(
-                name: "NoticeEntry");
+                name: "NoticeEntries");
 
             migrationBuilder.DropTable(
-                name: "Objection");
+                name: "Objections");
 
             migrationBuilder.DropTable(
                 name: "Notices");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CompetitivePosts.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261124001423_PublicNoticeAndOutcomes")]
+    [Migration("20261124003323_PublicNoticeAndOutcomes")]
     partial class PublicNoticeAndOutcomes
     {
         /// <inheritdoc />
@@ -1050,7 +1050,7 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.HasIndex("NoticeId", "PostId", "Seat")
                         .IsUnique();
 
-                    b.ToTable("NoticeEntry");
+                    b.ToTable("NoticeEntries", (string)null);
                 });
 
             modelBuilder.Entity("CompetitivePosts.Domain.Notice.Objection", b =>
@@ -1097,7 +1097,7 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.HasIndex("NoticeId", "Number")
                         .IsUnique();
 
-                    b.ToTable("Objection");
+                    b.ToTable("Objections", (string)null);
                 });
 
             modelBuilder.Entity("CompetitivePosts.Domain.Notice.PublicNotice", b =>
@@ -1129,14 +1129,12 @@ namespace CompetitivePosts.Web.Data.Migrations
                     b.Property<DateTimeOffset>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
 
                     b.Property<int>("WorkingDays")
                         .HasColumnType("integer");
