@@ -17,11 +17,6 @@ namespace CompetitivePosts.Web.Tests.Features.Notice;
 [Collection(AppTests.Name)]
 public class NoticeHandlerTests(AppFixture app)
 {
-    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
-    }
-
     private static DateOnly Today => ChinaDate.Of(DateTimeOffset.UtcNow);
 
     private T Get<T>() where T : notnull => app.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
