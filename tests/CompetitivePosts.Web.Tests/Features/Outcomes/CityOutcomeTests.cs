@@ -25,8 +25,10 @@ namespace CompetitivePosts.Web.Tests.Features.Outcomes;
 /// <summary>
 /// DESIGN.md §1: a city of 61 units built from <see cref="BaodingCity"/> through the application's own
 /// handlers, whose city report must print Baoding's published figures exactly. It runs on a database of
-/// its own, so other tests' competitions never enter the roll-up.
+/// its own, so other tests' competitions never enter the roll-up. It belongs to the app collection only so
+/// that it never runs beside the browser tests, whose timeouts its load would break.
 /// </summary>
+[Collection(AppTests.Name)]
 public class CityOutcomeTests(ITestOutputHelper output)
 {
     private const int Parallelism = 4;
