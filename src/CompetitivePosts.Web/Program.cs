@@ -11,6 +11,8 @@ using CompetitivePosts.Web.Features.Common;
 using CompetitivePosts.Web.Features.Competitions;
 using CompetitivePosts.Web.Features.Decisions;
 using CompetitivePosts.Web.Features.Filings;
+using CompetitivePosts.Web.Features.Notice;
+using CompetitivePosts.Web.Features.Outcomes;
 using CompetitivePosts.Web.Features.Plan;
 using CompetitivePosts.Web.Features.Registration;
 using CompetitivePosts.Web.Features.Review;
@@ -94,6 +96,13 @@ builder.Services.AddScoped<ResetPassword.Handler>();
 builder.Services.AddScoped<SetUserDisabled.Handler>();
 builder.Services.AddScoped<UnlockUser.Handler>();
 builder.Services.AddScoped<ChangeOwnPassword.Handler>();
+builder.Services.AddScoped<NoticeQuery>();
+builder.Services.AddScoped<PublishNotice.Handler>();
+builder.Services.AddScoped<RecordObjection.Handler>();
+builder.Services.AddScoped<HandleObjection.Handler>();
+builder.Services.AddScoped<CloseNotice.Handler>();
+builder.Services.AddScoped<EditCalendar.Handler>();
+builder.Services.AddScoped<OutcomeQuery>();
 
 var app = builder.Build();
 
@@ -136,6 +145,7 @@ app.MapVoting();
 app.MapAccountEndpoints();
 app.MapRosterFiles();
 app.MapTallyFiles();
+app.MapOutcomeExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowBlazorInfrastructure();
 
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using CompetitivePosts.Domain.Competitions;
+using CompetitivePosts.Domain.Notice;
 using CompetitivePosts.Domain.Voting;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -32,6 +33,10 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
     public DbSet<BallotChainHead> BallotChainHeads => Set<BallotChainHead>();
 
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
+
+    public DbSet<PublicNotice> Notices => Set<PublicNotice>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     /// <summary>The data-protection key ring, shared by every app instance so cookies and antiforgery tokens survive restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

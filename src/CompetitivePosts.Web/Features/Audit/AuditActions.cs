@@ -77,6 +77,11 @@ public static class AuditActions
     public const string SlipsPrint = "voting.slips.print";
     public const string SlipRevoke = "voting.slip.revoke";
     public const string KioskBallot = "voting.kiosk";
+    public const string NoticePublish = "notice.publish";
+    public const string NoticeObjection = "notice.objection";
+    public const string NoticeObjectionHandle = "notice.objection.handle";
+    public const string NoticeClose = "notice.close";
+    public const string CalendarChange = "calendar.change";
 
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
@@ -151,6 +156,11 @@ public static class AuditActions
         [SlipsPrint] = "Printed ballot slips",
         [SlipRevoke] = "Revoked a ballot slip",
         [KioskBallot] = "Opened a ballot on the kiosk tablet",
+        [NoticePublish] = "Published the notice of appointees",
+        [NoticeObjection] = "Recorded an objection to the notice",
+        [NoticeObjectionHandle] = "Recorded how an objection was handled",
+        [NoticeClose] = "Closed the notice; the appointees took up their posts",
+        [CalendarChange] = "Changed the holiday calendar",
     };
 
     public static IReadOnlyCollection<string> All => Labels.Keys;

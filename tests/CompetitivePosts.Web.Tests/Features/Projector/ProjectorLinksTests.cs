@@ -16,11 +16,6 @@ namespace CompetitivePosts.Web.Tests.Features.Projector;
 [Collection(AppTests.Name)]
 public class ProjectorLinksTests(AppFixture app)
 {
-    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
-    }
-
     private ProjectorLinks Links(TimeSpan shift = default) => shift == default
         ? app.Services.GetRequiredService<ProjectorLinks>()
         : new ProjectorLinks(app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), new ProjectorLinkNotifier(), new ShiftedClock(shift));

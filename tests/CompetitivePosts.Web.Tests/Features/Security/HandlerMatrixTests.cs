@@ -113,7 +113,7 @@ public class HandlerMatrixTests(AppFixture app, ITestOutputHelper output)
                 var allowedActions = who switch
                 {
                     "reviewer" => [AuditActions.FilingAccept, AuditActions.FilingRefuse],
-                    "administrator" => AuditActions.All.Where(a => a.StartsWith("account.", StringComparison.Ordinal) || a == AuditActions.UnitCreate).ToArray(),
+                    "administrator" => AuditActions.All.Where(a => a.StartsWith("account.", StringComparison.Ordinal) || a == AuditActions.UnitCreate || a == AuditActions.CalendarChange).ToArray(),
                     "organizer here" => null,
                     _ => Array.Empty<string>(),
                 };

@@ -1,0 +1,20 @@
+using CompetitivePosts.Domain.Competitions;
+using CompetitivePosts.Domain.Tally;
+using CompetitivePosts.Web.Data;
+using CompetitivePosts.Web.Features.Tally;
+
+namespace CompetitivePosts.Web.Features.Outcomes;
+
+/// <summary>
+/// The one place the outcome reports read the tally: each candidate's weighted score in the round the
+/// committee decided on, computed from the stored ballots' raw counts. The competition compares it
+/// with its own minimum score to tell 落岗 for a low score from 落岗 by the committee's choice.
+/// </summary>
+internal static class OutcomeScores
+{
+    public static async Task<IReadOnlyDictionary<int, Rational>> LoadAsync(AppDbContext db, Competition competition, CancellationToken ct)
+    {
+        var tally = await TallyQuery.ComputeAsync(db, competition, ct);
+        return tally.ByCandidate.ToDictionary(kv => kv.Key, kv => kv.Value.Score);
+    }
+}
