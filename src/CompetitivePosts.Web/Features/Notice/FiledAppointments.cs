@@ -9,9 +9,9 @@ public sealed record FiledSeat(int PostId, int Seat, int? CadreId);
 
 /// <summary>
 /// The one place the notice and the outcome reports read the committee's decisions: which seats the
-/// organization department accepted for filing (备案), and who fills them. Written against the
-/// decision model of the day (one appointee per post, the whole filing accepted at once); when the
-/// decisions gain seats and per-decision review, this file alone changes.
+/// organization department accepted for filing (备案), and who fills them. A competition is Accepted
+/// only once its filing's every decision was accepted (docs/adr/0023), so its decisions, seat by seat,
+/// are the filed ones.
 /// </summary>
 public static class FiledAppointments
 {
@@ -23,10 +23,11 @@ public static class FiledAppointments
             return [];
         }
 
+        var competed = competition.Posts.Where(p => !p.IsExcluded).Select(p => p.Id).ToHashSet();
         return
         [
-            .. competition.Posts.Where(p => !p.IsExcluded).OrderBy(p => p.Id).Select(p =>
-                new FiledSeat(p.Id, 1, competition.Decisions.FirstOrDefault(d => d.PostId == p.Id)?.AppointeeId)),
+            .. competition.Decisions.Where(d => competed.Contains(d.PostId)).OrderBy(d => d.PostId).ThenBy(d => d.Seat)
+                .Select(d => new FiledSeat(d.PostId, d.Seat, d.AppointeeId)),
         ];
     }
 
