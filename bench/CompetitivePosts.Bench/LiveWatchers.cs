@@ -12,11 +12,11 @@ namespace CompetitivePosts.Bench;
 internal readonly record struct Push(DateTimeOffset At, int? Covers);
 
 /// <summary>
-/// Everything that knows how the live tally reaches a client, in one class, so that when the hub and the
-/// dashboard change (issue 7b: one group per round, coalesced pushes with sequence numbers and counts)
-/// only this file follows. Today: <see cref="TallyHub"/>'s <c>Join(competitionId)</c> for a signed-in
-/// viewer, "TallyChanged" carrying the competition id alone; the dashboard at
-/// <c>/competitions/{id}/tally</c> showing each category's ballots in <c>[data-testid=ballots]</c>.
+/// Everything that knows how the live tally reaches a client, in one class: <see cref="TallyHub"/>'s
+/// <c>JoinRound(competitionId, roundId)</c> for a signed-in viewer, then coalesced "TallyUpdated" pushes
+/// whose sequence number is 2 × ballots (+1 once closed, docs/adr/0021), so each push says how many
+/// ballots it covers; the dashboard at <c>/competitions/{id}/tally</c> showing each category's ballots
+/// in <c>[data-testid=ballots]</c>.
 /// </summary>
 internal sealed class LiveWatchers : IAsyncDisposable
 {
@@ -28,7 +28,6 @@ internal sealed class LiveWatchers : IAsyncDisposable
 
     public static async Task<LiveWatchers> StartAsync(Uri baseUri, int competitionId, int roundId, int hubClients, int dashboards)
     {
-        _ = roundId; // 7b's hub joins a round's group: pass it to Join there.
         var watchers = new LiveWatchers();
         var cookies = await SignInAsync(baseUri);
         for (var i = 0; i < hubClients; i++)
@@ -37,9 +36,9 @@ internal sealed class LiveWatchers : IAsyncDisposable
             var hub = new HubConnectionBuilder()
                 .WithUrl(new Uri(baseUri, TallyHub.Path.TrimStart('/')), o => o.Cookies = cookies)
                 .Build();
-            hub.On<int>(TallyHub.TallyChanged, _ => pushes.Enqueue(new Push(DateTimeOffset.UtcNow, null)));
+            hub.On<TallyPushDto>(TallyHub.Updated, p => pushes.Enqueue(new Push(DateTimeOffset.UtcNow, (int)(p.Seq / 2))));
             await hub.StartAsync();
-            await hub.InvokeAsync("Join", competitionId);
+            await hub.InvokeAsync<TallyPushDto>("JoinRound", competitionId, roundId);
             watchers._hubs.Add(hub);
             watchers._hubPushes.Add(pushes);
         }
