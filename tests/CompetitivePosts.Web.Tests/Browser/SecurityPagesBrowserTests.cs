@@ -78,12 +78,12 @@ public class SecurityPagesBrowserTests(AppFixture app)
         await page.GotoInteractiveAsync($"/filings/{s.CompetitionId}");
 
         await Assertions.Expect(page.Locator("[data-testid=review-conflict]")).ToContainTextAsync("不能审核其备案");
-        await Assertions.Expect(page.Locator("[data-testid=accept-filing]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=submit-review]")).ToHaveCountAsync(0);
         await page.ShotAsync("28-review-conflict");
         // control: an uninvolved reviewer gets the buttons on the same filing.
         await using var other = await app.NewContextAsync(BrowserHelpers.Desktop);
         var reviewer = await other.SignInAsync("reviewer");
         await reviewer.GotoInteractiveAsync($"/filings/{s.CompetitionId}");
-        await Assertions.Expect(reviewer.Locator("[data-testid=accept-filing]")).ToHaveCountAsync(1);
+        await Assertions.Expect(reviewer.Locator("[data-testid=submit-review]")).ToHaveCountAsync(1);
     }
 }

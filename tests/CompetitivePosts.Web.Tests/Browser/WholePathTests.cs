@@ -233,9 +233,9 @@ public partial class WholePathTests(AppFixture app)
         await org.GotoInteractiveAsync($"/competitions/{id}/decisions");
         await org.FillMudAsync("meeting-date", "2009-06-05");
         await org.FillMudAsync("meeting-minutes", "党委会纪要〔2009〕5号");
-        await org.Locator("[data-testid=meeting-member]").Filter(new() { HasText = "甲领导" }).ClickAsync();
+        await org.Locator("[data-testid=meeting-members]").GetByText("甲领导").ClickAsync();
         await org.ClickAsync("[data-testid=save-meeting]");
-        await Assertions.Expect(org.Locator("[data-testid=meeting-member] input").First).ToBeCheckedAsync();
+        await Assertions.Expect(org.Locator("[data-testid=meeting-members] input[type=checkbox]").First).ToBeCheckedAsync();
         var chief = org.Locator("[data-testid=decision-post][data-post='综合科科长']");
         await org.SelectMudAsync(chief.Locator("[data-testid=appointee-select]"), "乙科长");
         await chief.Locator("[data-testid=justification-required]").WaitForAsync();
