@@ -29,8 +29,8 @@ public partial class Competition
         ? _rounds.FirstOrDefault(r => r.Id == id)
         : _rounds.Where(r => r.Kind == RoundKind.Recommendation && r.Status == RoundStatus.Closed).MaxBy(r => r.Number);
 
-    /// <summary>The weights the deciding round is scored with: one place, so per-competition weights change one line.</summary>
-    private static Weights DecidingWeights => Weights.Baoding;
+    /// <summary>The weights the deciding round is scored with: the competition's own (docs/adr/0020).</summary>
+    private Weights DecidingWeights => TallyWeights;
 
     public void ChooseDecidingRound(int roundId)
     {

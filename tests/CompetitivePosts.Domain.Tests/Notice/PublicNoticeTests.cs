@@ -3,6 +3,7 @@ using CompetitivePosts.Domain.Decisions;
 using CompetitivePosts.Domain.Notice;
 using CompetitivePosts.Domain.Outcomes;
 using CompetitivePosts.Domain.Tally;
+using CompetitivePosts.Domain.Voting;
 using CompetitivePosts.Domain.Tests.Competitions;
 using static CompetitivePosts.Domain.Tests.Competitions.CompetitionBuilder;
 
@@ -19,11 +20,22 @@ public class PublicNoticeTests
     private static Scenario Accepted()
     {
         var s = AtSpeeches();
-        s.C.OpenVoting();
+        var round = WithId(s.C.CreateRound(new RoundSettings(RoundKind.Recommendation), Now));
+        s.C.OpenRound(round.Id, Now);
+        s.C.CloseRound(round.Id, Now);
         s.C.CloseVoting();
-        s.C.Decide(s.Office.Id, s.Zhang.Id, [new Standing(s.Zhang.Id, s.Zhang.Name, new Rational(9, 10), 1)], new Rational(9, 10), null, Now);
-        s.C.Decide(s.Finance.Id, s.Chen.Id, [new Standing(s.Chen.Id, s.Chen.Name, new Rational(8, 10), 1)], new Rational(8, 10), null, Now);
-        s.C.SubmitFiling(Now);
+        // 100 C ballots: 张 90 %, 刘 70 % on the office; 陈 80 % on finance. Both appointees top their posts.
+        var percent = new Dictionary<int, int> { [s.Zhang.Id] = 90, [s.Liu.Id] = 70, [s.Chen.Id] = 80 };
+        var counts = new DecidingCounts(round.Id, new Dictionary<VoterCategory, int> { [VoterCategory.C] = 100 },
+            [.. round.Items.SelectMany(i => new[]
+            {
+                new ChoiceCount(i.Position, VoterCategory.C, (short)Choice.Agree, percent[i.CadreId]),
+                new ChoiceCount(i.Position, VoterCategory.C, (short)Choice.Disagree, 100 - percent[i.CadreId]),
+            })]);
+        s.C.RecordMeeting(new DateOnly(2009, 5, 29), [s.Leader.Id], "党委会纪要〔2009〕5号");
+        s.C.Decide(new DecisionInput(s.Office.Id, 1, s.Zhang.Id), counts, Now);
+        s.C.Decide(new DecisionInput(s.Finance.Id, 1, s.Chen.Id), counts, Now);
+        s.C.SubmitFiling(counts, new AuditHead(7, new string('a', 64)), Now);
         s.C.AcceptFiling("组织部", null, Now);
         return s;
     }

@@ -1,6 +1,9 @@
+using CompetitivePosts.Domain.Decisions;
+using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Common;
 using CompetitivePosts.Web.Features.Decisions;
 using CompetitivePosts.Web.Features.Filings;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CompetitivePosts.Web.Tests.Infrastructure;
@@ -11,15 +14,27 @@ namespace CompetitivePosts.Web.Tests.Infrastructure;
 /// </summary>
 public static class FilingSteps
 {
-    /// <summary>Appoints each post's winner (post id → cadre id), files, and has the reviewer accept.</summary>
+    /// <summary>
+    /// Records the committee meeting (the unit's leaders present), appoints each post's winner (post id → cadre
+    /// id) with a written reason where the rule asks for one, files, and has the reviewer accept every decision.
+    /// </summary>
     public static async Task DecideAndFileAsync(IServiceProvider services, int competitionId, Actor organizer, IReadOnlyDictionary<int, int> winners)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(winners);
+        List<int> leaders;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            leaders = await db.Cadres.Where(c => c.CompetitionId == competitionId && c.IsCountyLeader).Select(c => c.Id).ToListAsync();
+        }
+
+        await services.GetRequiredService<RecordMeeting.Handler>()
+            .HandleAsync(new RecordMeeting.Command(competitionId, new DateOnly(2009, 6, 5), leaders, "党委会纪要〔2009〕5号"), organizer);
         var decisions = services.GetRequiredService<DecisionsHandler>();
         foreach (var (postId, cadreId) in winners)
         {
-            await decisions.DecideAsync(competitionId, organizer, postId, cadreId, null);
+            var verdict = await decisions.PreviewAsync(competitionId, organizer, postId, 1, cadreId);
+            await decisions.DecideAsync(competitionId, organizer, postId, cadreId, verdict.Need == JustificationNeed.Written ? DecisionSteps.Reason : null);
         }
 
         await decisions.SubmitFilingAsync(competitionId, organizer);
