@@ -1,3 +1,4 @@
+using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Common;
 using CompetitivePosts.Web.Features.Security;
 using Microsoft.AspNetCore.Antiforgery;
@@ -19,7 +20,16 @@ internal static class BallotEndpoints
     {
         endpoints.MapGet("/b/{token}", async (string token, HttpContext http, BallotSubmission ballots, BallotMarksCache marks, IAntiforgery antiforgery) =>
         {
-            var view = await ballots.LoadAsync(token, http.RequestAborted);
+            BallotView view;
+            try
+            {
+                view = await ballots.LoadAsync(token, http.RequestAborted);
+            }
+            catch (Exception ex) when (DatabaseOutage.Is(ex))
+            {
+                return Outage(http, antiforgery, token, retry: null);
+            }
+
             var lines = view is { State: BallotState.Open, Sheet: { } sheet } ? await marks.GetAsync(sheet.Round) : null;
             return Page(http, antiforgery, new()
             {
@@ -37,7 +47,17 @@ internal static class BallotEndpoints
             }
 
             var post = BallotForm.Parse(form);
-            var result = await ballots.SubmitAsync(token, post, http.RequestAborted);
+            SubmitResult result;
+            try
+            {
+                result = await ballots.SubmitAsync(token, post, http.RequestAborted);
+            }
+            catch (Exception ex) when (DatabaseOutage.Is(ex))
+            {
+                // Nothing was committed (one statement, docs/adr/0016): the voter gets their own form back to send again.
+                return Outage(http, antiforgery, token, form);
+            }
+
             return Page(http, antiforgery, new()
             {
                 [nameof(BallotPage.Token)] = token, [nameof(BallotPage.View)] = result.View, [nameof(BallotPage.Post)] = post,
@@ -107,6 +127,23 @@ internal static class BallotEndpoints
         AddAntiforgery(http, antiforgery, parameters);
         NoStore(http);
         return new RazorComponentResult<BallotPage>(parameters) { StatusCode = status };
+    }
+
+    /// <summary>
+    /// The database cannot be reached: 503 with the outage message, and for a submit a form that posts the
+    /// voter's own fields again (with a fresh antiforgery token), so no mark or signature has to be redone.
+    /// </summary>
+    private static RazorComponentResult<BallotPage> Outage(HttpContext http, IAntiforgery antiforgery, string token, IFormCollection? retry)
+    {
+        var field = antiforgery.GetAndStoreTokens(http).FormFieldName;
+        List<KeyValuePair<string, string>> fields = retry is null
+            ? []
+            : [.. retry.Where(f => f.Key != field).SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? "")))];
+        return Page(http, antiforgery, new()
+        {
+            [nameof(BallotPage.Token)] = token, [nameof(BallotPage.View)] = BallotView.Unknown, [nameof(BallotPage.Outage)] = true,
+            [nameof(BallotPage.RetryFields)] = fields,
+        }, StatusCodes.Status503ServiceUnavailable);
     }
 
     private static RazorComponentResult<ReceiptPage> Receipt(HttpContext http, IAntiforgery antiforgery, Dictionary<string, object?> parameters,

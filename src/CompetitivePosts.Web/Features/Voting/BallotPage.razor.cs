@@ -23,6 +23,14 @@ public partial class BallotPage
     [Parameter]
     public bool Expired { get; set; }
 
+    /// <summary>The database could not be reached: nothing was read or saved.</summary>
+    [Parameter]
+    public bool Outage { get; set; }
+
+    /// <summary>With <see cref="Outage"/> on a submit: the voter's posted fields, to send again as they were.</summary>
+    [Parameter]
+    public IReadOnlyList<KeyValuePair<string, string>> RetryFields { get; set; } = [];
+
     /// <summary>The empty ballot's lines, rendered once per round and language (<see cref="BallotMarksCache"/>); null renders them here.</summary>
     [Parameter]
     public string? MarksHtml { get; set; }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CompetitivePosts.Domain;
 using CompetitivePosts.Web.Tests.Browser;
 using CompetitivePosts.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -68,6 +69,66 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output) : IAsyncLifet
         await page.ClickAsync("[data-testid=issue-links]");
         await Assertions.Expect(page.Locator("[data-testid=link-slip]").First).ToBeVisibleAsync();
         Assert.NotEqual(before.Text, (await DbSnapshot.TakeAsync(_app)).Text);
+    }
+
+    [Fact]
+    public async Task BallotSubmit_DuringPostgresOutage_SaysRetryKeepsTheMarksAndCountsOnceAfter()
+    {
+        var s = await _app.OpenForVotingAsync();
+        using var http = new HttpClient { BaseAddress = _app.BaseUri };
+        using var tablet = new WebSession(_app.BaseUri);
+        var url = new Uri($"/b/{s.Tokens["甲"]}", UriKind.Relative);
+        var form = TestBallots.PageForm(await tablet.Http.GetStringAsync(url));
+        form["Step"] = "Submit";
+        form["Marks[0].CandidateId"] = s.Id("乙").ToString(System.Globalization.CultureInfo.InvariantCulture);
+        form["Marks[0].Choice"] = "Agree";
+        form["SignedName"] = "甲";
+        form["Signature"] = TestBallots.Signature;
+        var before = await DbSnapshot.TakeAsync(_app);
+
+        string retryPage;
+        await _app.Postgres.StopAsync();
+        try
+        {
+            using (var refused = await tablet.Http.PostAsync(url, new FormUrlEncodedContent(form)))
+            {
+                retryPage = await refused.Content.ReadAsStringAsync();
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            }
+
+            Assert.Contains("data-testid=\"ballot-outage\"", retryPage, StringComparison.Ordinal);
+            Assert.Contains("数据库暂时无法连接", retryPage, StringComparison.Ordinal);
+            Assert.Contains("data-testid=\"ballot-retry\"", retryPage, StringComparison.Ordinal);
+
+            // Opening a ballot meanwhile says the same, with a link to open it again.
+            using var opened = await tablet.Http.GetAsync(url);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, opened.StatusCode);
+            Assert.Contains("data-testid=\"ballot-reload\"", await opened.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await _app.Postgres.StartAgainAsync();
+        }
+
+        var recovered = Stopwatch.StartNew();
+        while ((await HealthAsync(http)).Status != HttpStatusCode.OK)
+        {
+            Assert.True(recovered.Elapsed < TimeSpan.FromSeconds(60), "/health did not recover within 60 s");
+            await Task.Delay(200);
+        }
+
+        before.AssertUnchanged(await DbSnapshot.TakeAsync(_app));
+
+        // The retry form holds the voter's own marks and signature: sent as it is, the ballot counts once.
+        var again = WebSession.HiddenFields(retryPage);
+        Assert.Equal(form["Signature"], again["Signature"]);
+        Assert.Equal("Agree", again["Marks[0].Choice"]);
+        using var sent = await tablet.Http.PostAsync(url, new FormUrlEncodedContent(again));
+        Assert.Contains("data-testid=\"ballot-submitted\"", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var twice = await tablet.Http.PostAsync(url, new FormUrlEncodedContent(again));
+        Assert.Contains("data-testid=\"ballot-already\"", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = _app.NewDb();
+        Assert.Equal(1, await db.SignedBallots.CountAsync(b => b.RoundId == s.RoundId));
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> HealthAsync(HttpClient http)
