@@ -12,7 +12,7 @@ public partial class LocalizationTests(AppFixture app)
     private static partial Regex UiKey();
 
     // DomainMessage and Refuse carry rule and import messages; Problem(column, …) the import's cell messages.
-    [GeneratedRegex("""(?:DomainException|reasons\.Add|DomainMessage|Refuse)\("((?:[^"\\]|\\.)*)"|Problem\(column, "((?:[^"\\]|\\.)*)"|Guard\.Required\([^,]+, "((?:[^"\\]|\\.)*)"|RunAsync\(.*, "((?:[^"\\]|\\.)*)"\)""")]
+    [GeneratedRegex("""(?:DomainException|reasons\.Add|DomainMessage|Refuse)\("((?:[^"\\]|\\.)*)"|Problem\(column, "((?:[^"\\]|\\.)*)"|Guard\.Required\([^,]+, "((?:[^"\\]|\\.)*)"|RunAsync\([^;]*?,\s*"((?:[^"\\]|\\.)*)"\)""")]
     private static partial Regex MessageKey();
 
     private static string RepoRoot() => Repository.Root;
