@@ -14,12 +14,18 @@ namespace CompetitivePosts.Bench;
 /// </summary>
 internal static class Recount
 {
-    private static readonly Actor Bench = new("压测", ActorRoles.Administrator, [], "bench");
-
     public static async Task<(int Ballots, int Candidates)> RunAsync(DbContextOptions<AppDbContext> options, int competitionId, int roundId)
     {
+        int unitId;
+        await using (var db0 = new AppDbContext(options))
+        {
+            unitId = await db0.Competitions.AsNoTracking().Where(c => c.Id == competitionId).Select(c => c.UnitId).SingleAsync();
+        }
+
+        // The recount is the unit organizer's action (administrators do not manage units' competitions).
+        var organizer = new Actor("压测", ActorRoles.Organizer, [unitId], "bench");
         var recount = new RecountTally(new PooledDbContextFactory<AppDbContext>(options), TimeProvider.System, NullLogger<RecountTally>.Instance);
-        var result = await recount.RunAsync(competitionId, roundId, Bench);
+        var result = await recount.RunAsync(competitionId, roundId, organizer);
         if (!result.Matches)
         {
             throw new InvalidOperationException("The recount differs from the live counts: " + string.Join("; ", result.Differences.Take(5)));
