@@ -62,4 +62,4 @@ for ((i = 0; i < 240; i++)); do
 done
 # The app's process is the dotnet child of the subshell's exec: the same pid.
 step "Measuring (load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)..."
-dotnet "$data/client/CompetitivePosts.Bench.dll" --url="$url" --connection="$connection" --app-pid="$app" "$@"
+dotnet "$data/client/CompetitivePosts.Bench.dll" --url="$url" --connection="$connection" --app-pid="$app" --pg-pid="$(head -1 "$pgdir/postmaster.pid")" "$@"

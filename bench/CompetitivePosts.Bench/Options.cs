@@ -8,7 +8,7 @@ namespace CompetitivePosts.Bench;
 /// as the app uses; 200 backends on two cores only time out while they start.
 /// </summary>
 internal sealed record Options(Uri Url, string Connection, int AppPid, int Voters, int Candidates, int PerPost, int Concurrency, int HubClients,
-    int Dashboards, int RecountCandidates, int RawPool)
+    int Dashboards, int RecountCandidates, int RawPool, int PostgresPid)
 {
     public static Options Parse(string[] args)
     {
@@ -17,6 +17,6 @@ internal sealed record Options(Uri Url, string Connection, int AppPid, int Voter
         string Need(string key) => map.TryGetValue(key, out var v) ? v : throw new ArgumentException($"--{key} is required.");
         var concurrency = Int("concurrency", 200);
         return new Options(new Uri(Need("url").TrimEnd('/') + "/"), Need("connection"), Int("app-pid", 0), Int("voters", 5000), Int("candidates", 100),
-            Int("per-post", 10), concurrency, Int("hub-clients", 20), Int("dashboards", 3), Int("recount-candidates", 200), Int("raw-pool", 32));
+            Int("per-post", 10), concurrency, Int("hub-clients", 20), Int("dashboards", 3), Int("recount-candidates", 200), Int("raw-pool", 32), Int("pg-pid", 0));
     }
 }

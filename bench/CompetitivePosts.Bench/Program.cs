@@ -38,7 +38,9 @@ await ForEachAsync(seeded.Voters.Take(100), Math.Min(8, options.Concurrency), as
 });
 
 // (5) Working set with every ballot page fetched and its form held open by the client.
+var cpu = new CpuMeter(options.AppPid, options.PostgresPid);
 var rssBefore = Rss(options.AppPid);
+var cpuAt = cpu.Read();
 var held = new string[seeded.Voters.Count];
 var cookies = new string?[seeded.Voters.Count];
 sw.Restart();
@@ -46,6 +48,7 @@ await ForEachAsync(seeded.Voters, options.Concurrency, async (v, i) => (held[i],
 var fetchSeconds = sw.Elapsed.TotalSeconds;
 var rssOpen = Rss(options.AppPid);
 Report("(5) working set", $"{rssBefore:0} MB before, {rssOpen:0} MB with {held.Length} ballot pages fetched and held open ({held.Length / fetchSeconds:0} pages/s)");
+Report("(5) GET only", CpuSample.PerBallot(cpuAt, cpu.Read(), held.Length));
 if (held.Any(h => !BallotForms.HasForm(h)))
 {
     throw new InvalidOperationException("A fetched ballot page had no form.");
@@ -59,6 +62,7 @@ Console.WriteLine("==> (1) Ballots over HTTP...");
 var submit = new Samples();
 var get = new Samples();
 var accepted = 0;
+cpuAt = cpu.Read();
 sw.Restart();
 await ForEachAsync(seeded.Voters, options.Concurrency, async (v, i) =>
 {
@@ -81,7 +85,9 @@ if (accepted != seeded.Voters.Count)
 }
 
 var appRate = accepted / appSeconds;
+var appCpu = CpuSample.PerBallot(cpuAt, cpu.Read(), accepted);
 Report("(1) app over HTTP", $"{accepted} ballots (GET + POST) in {appSeconds:0.00} s = {appRate:0} ballots/s; submit p50 {submit.P(50):0.0} / p95 {submit.P(95):0.0} / p99 {submit.P(99):0.0} ms; GET p50 {get.P(50):0.0} / p99 {get.P(99):0.0} ms");
+Report("(1) GET + POST", appCpu);
 
 // (3) Push latency: each ballot's commit (its stored SubmittedAt, taken just before the statement) to the first push that covers it.
 await Task.Delay(TimeSpan.FromSeconds(3));
@@ -101,10 +107,13 @@ Report("(3) push latency", $"hub clients ×{options.HubClients}: p50 {hubLatency
 Console.WriteLine("==> (2) The same rows through Npgsql...");
 var (rawRound, rawTokens) = await Seeding.RawRoundAsync(db, seeded);
 var signature = Convert.FromBase64String(BallotForms.Signature["data:image/png;base64,".Length..]);
+cpuAt = cpu.Read();
 var (rawSeconds, rawLatency) = await RawWriter.RunAsync(options.Connection, rawRound, rawTokens, seeded, signature, options.Concurrency, options.RawPool);
 var rawRate = seeded.Voters.Count / rawSeconds;
+var rawCpu = CpuSample.PerBallot(cpuAt, cpu.Read(), seeded.Voters.Count);
 var ratio = appRate / rawRate;
 Report("(2) raw Npgsql", $"{seeded.Voters.Count} ballots in {rawSeconds:0.00} s = {rawRate:0} ballots/s on {options.RawPool} connections; p50 {rawLatency.P(50):0.0} / p99 {rawLatency.P(99):0.0} ms; ratio (1)÷(2) = {ratio:0.00}");
+Report("(2) raw", rawCpu);
 
 // (4) A full recount of V ballots × 2C candidates, from a second competition whose ballots are written by COPY.
 Console.WriteLine("==> (4) Recount...");

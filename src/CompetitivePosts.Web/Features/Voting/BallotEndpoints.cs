@@ -18,7 +18,8 @@ internal static class BallotEndpoints
 
     public static void MapBallotPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/b/{token}", async (string token, HttpContext http, BallotSubmission ballots, BallotMarksCache marks, IAntiforgery antiforgery) =>
+        endpoints.MapGet("/b/{token}", async Task<IResult> (string token, HttpContext http, BallotSubmission ballots, BallotPageCache pages,
+            IAntiforgery antiforgery) =>
         {
             BallotView view;
             try
@@ -30,14 +31,19 @@ internal static class BallotEndpoints
                 return Outage(http, antiforgery, token, retry: null);
             }
 
-            var lines = view is { State: BallotState.Open, Sheet: { } sheet } ? await marks.GetAsync(sheet.Round) : null;
-            return Page(http, antiforgery, new()
+            if (view is { State: BallotState.Open, Sheet: { } sheet })
             {
-                [nameof(BallotPage.Token)] = token, [nameof(BallotPage.View)] = view, [nameof(BallotPage.MarksHtml)] = lines,
-            });
+                // The page every voter of the round gets, with this voter's name, token and antiforgery token written in.
+                var tokens = antiforgery.GetAndStoreTokens(http);
+                NoStore(http);
+                return await pages.BallotAsync(sheet, view.Category, token, view.VoterName, tokens.FormFieldName, tokens.RequestToken!);
+            }
+
+            return Page(http, antiforgery, new() { [nameof(BallotPage.Token)] = token, [nameof(BallotPage.View)] = view });
         }).VoterPage(TokenKinds.Ballot);
 
-        endpoints.MapPost("/b/{token}", async (string token, HttpContext http, BallotSubmission ballots, IAntiforgery antiforgery) =>
+        endpoints.MapPost("/b/{token}", async Task<IResult> (string token, HttpContext http, BallotSubmission ballots, BallotPageCache pages,
+            IAntiforgery antiforgery) =>
         {
             var form = await ReadFormAsync(http, antiforgery);
             if (form is null)
@@ -56,6 +62,12 @@ internal static class BallotEndpoints
             {
                 // Nothing was committed (one statement, docs/adr/0016): the voter gets their own form back to send again.
                 return Outage(http, antiforgery, token, form);
+            }
+
+            if (result is { Outcome: SubmitOutcome.Accepted, View.Sheet: { } sheet })
+            {
+                NoStore(http);
+                return await pages.ReceiptAsync(sheet, result.View.Category, token, result.View.VoterName, result.Receipt);
             }
 
             return Page(http, antiforgery, new()

@@ -31,10 +31,6 @@ public partial class BallotPage
     [Parameter]
     public IReadOnlyList<KeyValuePair<string, string>> RetryFields { get; set; } = [];
 
-    /// <summary>The empty ballot's lines, rendered once per round and language (<see cref="BallotMarksCache"/>); null renders them here.</summary>
-    [Parameter]
-    public string? MarksHtml { get; set; }
-
     [Parameter]
     public string AntiforgeryField { get; set; } = "";
 

@@ -6,7 +6,7 @@ public static class VotingServices
     public static IServiceCollection AddVoting(this IServiceCollection services)
     {
         services.AddSingleton<BallotStore>();
-        services.AddSingleton<BallotMarksCache>();
+        services.AddSingleton<BallotPageCache>();
         services.AddScoped<BallotSubmission>();
         services.AddScoped<CheckReceipt>();
         services.AddScoped<VoterRollHandler>();

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CompetitivePosts.Bench;
+
+/// <summary>
+/// CPU seconds spent by the app, by the bench's PostgreSQL (the postmaster, its live backends and the ones
+/// that have exited) and by this client, read from /proc. On a shared machine wall-clock figures mostly say
+/// how busy the neighbours were; CPU per ballot says what a ballot costs, and where.
+/// </summary>
+internal sealed record CpuMeter(int AppPid, int PostgresPid)
+{
+    private static readonly double Tick = 100.0; // USER_HZ on Linux
+
+    public CpuSample Read() => new(Seconds(AppPid, children: false), PostgresSeconds(), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
+
+    private double PostgresSeconds()
+    {
+        if (PostgresPid <= 0)
+        {
+            return double.NaN;
+        }
+
+        var total = Seconds(PostgresPid, children: true);
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && pid != PostgresPid && Stat(pid) is { } stat && stat.ParentPid == PostgresPid)
+            {
+                total += stat.Seconds;
+            }
+        }
+
+        return total;
+    }
+
+    private static double Seconds(int pid, bool children) =>
+        Stat(pid) is { } s ? s.Seconds + (children ? s.ChildSeconds : 0) : double.NaN;
+
+    private static (int ParentPid, double Seconds, double ChildSeconds)? Stat(int pid)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        // The command name is in parentheses and may hold spaces: the fields start after the last ')'.
+        var f = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        long L(int field) => long.Parse(f[field - 3], CultureInfo.InvariantCulture);
+        return (int.Parse(f[1], CultureInfo.InvariantCulture), (L(14) + L(15)) / Tick, (L(16) + L(17)) / Tick);
+    }
+}
+
+internal readonly record struct CpuSample(double App, double Postgres, double Client)
+{
+    /// <summary>CPU milliseconds per ballot between two samples, as "app a · PostgreSQL p · client c".</summary>
+    public static string PerBallot(CpuSample from, CpuSample to, int ballots) => string.Create(CultureInfo.InvariantCulture,
+        $"CPU per ballot: app {(to.App - from.App) * 1000 / ballots:0.00} ms · PostgreSQL {(to.Postgres - from.Postgres) * 1000 / ballots:0.00} ms · bench client {(to.Client - from.Client) * 1000 / ballots:0.00} ms");
+}
