@@ -95,12 +95,9 @@ public partial class Competition
     public IReadOnlyList<Standing> StandingsFor(int postId, IReadOnlyDictionary<int, CandidateResult> scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        var names = _cadres.ToDictionary(c => c.Id, c => c.Name);
-        var applicants = _applications.Where(a => a.PostId == postId && a.Review == ReviewStatus.Approved)
-            .Select(a => a.CadreId).Distinct()
-            .OrderBy(id => names[id], StringComparer.Ordinal);
-        return [.. Ranking.Rank(applicants, id => ScoreOf(scores, id))
-            .Select(r => new Standing(r.Item, names[r.Item], ScoreOf(scores, r.Item), r.Rank, IsWithdrawn(r.Item)))];
+        var applicants = _applications.Where(a => a.PostId == postId && a.Review == ReviewStatus.Approved).Select(a => a.CadreId);
+        return [.. Rank(applicants, scores, anyBallot: false, _cadres.ToDictionary(c => c.Id, c => c.Name))
+            .Select(s => new Standing(s.CadreId, s.Name, s.Result.Score, s.Rank, s.Withdrawn))];
     }
 
     /// <summary>Committee members present who are kin to an applicant for the post or to the appointee, and so must be recused.</summary>
@@ -164,9 +161,8 @@ public partial class Competition
     public bool HasEligibleApplicant(int postId, DecidingCounts counts)
     {
         var scores = Score(counts);
-        var minimum = new Rational(MinimumScorePercent, 100);
         var taken = _decisions.Where(d => d.PostId != postId && d.AppointeeId is not null).Select(d => d.AppointeeId!.Value).ToHashSet();
-        return QualifiedApplications.Any(a => a.PostId == postId && !taken.Contains(a.CadreId) && ScoreOf(scores, a.CadreId) >= minimum);
+        return QualifiedApplications.Any(a => a.PostId == postId && !taken.Contains(a.CadreId) && !IsBelowMinimum(ScoreOf(scores, a.CadreId)));
     }
 
     private static int SeatsOf(Post post) => Math.Max(1, post.Headcount);
@@ -220,7 +216,7 @@ public partial class Competition
             throw new DomainException("{0} is already appointed to another post.", appointee.Name);
         }
 
-        if (ScoreOf(scores, appointee.Id) < new Rational(MinimumScorePercent, 100))
+        if (IsBelowMinimum(ScoreOf(scores, appointee.Id)))
         {
             throw new DomainException("{0} scored below the minimum of {1}% and cannot be appointed.", appointee.Name, MinimumScorePercent);
         }

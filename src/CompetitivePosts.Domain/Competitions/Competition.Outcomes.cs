@@ -22,7 +22,6 @@ public partial class Competition
         }
 
         var after = notice.FinalEntries.ToDictionary(e => e.CadreId, e => new HeldPost(e.PostId, e.Level));
-        var minimum = new Rational(MinimumScorePercent, 100);
         var rules = Rules;
         var levels = _posts.Where(p => !p.IsExcluded).Select(p => p.Level).Distinct().ToList();
         var qualified = QualifiedApplications.Select(a => a.CadreId).ToHashSet();
@@ -36,7 +35,7 @@ public partial class Competition
             var before = s.PostId is { } p && s.PostLevel is { } level ? new HeldPost(p, level) : null;
             var facts = new CadreFacts(s.CadreId, s.CadreName, before, after.GetValueOrDefault(s.CadreId), s.WasMiddlePrincipal,
                 registration is not null, registration?.IsWithdrawn ?? false, qualified.Contains(s.CadreId), tooOld,
-                scores.TryGetValue(s.CadreId, out var score) && score < minimum);
+                scores.TryGetValue(s.CadreId, out var score) && IsBelowMinimum(score));
             var result = OutcomeCauses.Classify(facts);
             if (result.Outcome != Outcome.None || registration is not null)
             {

@@ -3,11 +3,14 @@ using CompetitivePosts.Domain.Voting;
 
 namespace CompetitivePosts.Domain.Competitions;
 
-/// <summary>A candidate's place on one post: the counts and score, the shared rank, and whether it is below the plan's minimum.</summary>
-public sealed record CandidateStanding(int CadreId, string Name, CandidateResult Result, int Rank, bool BelowMinimum);
+/// <summary>A candidate's place on one post: the counts and score, the shared rank, whether it is below the plan's minimum, and whether the cadre withdrew.</summary>
+public sealed record CandidateStanding(int CadreId, string Name, CandidateResult Result, int Rank, bool BelowMinimum, bool Withdrawn = false);
 
 /// <summary>One competed post's candidates, best first; tied candidates share a rank and are ordered by name.</summary>
 public sealed record PostStanding(int PostId, string PostName, PostLevel Level, IReadOnlyList<CandidateStanding> Candidates);
+
+/// <summary>A round's standings per post, and every candidate's result (also those whose only post is excluded).</summary>
+public sealed record RoundStandings(IReadOnlyDictionary<int, CandidateResult> Results, IReadOnlyList<PostStanding> Posts);
 
 /// <summary>One incumbent's evaluation: the grades per category and the weighted 优秀+称职 rate (null without a ballot).</summary>
 public sealed record EvaluationStanding(EvaluationResult Result, Rational? ExcellentOrCompetentRate);
@@ -52,25 +55,42 @@ public partial class Competition
     /// competition's weights and minimum score. Only the raw counts come from outside (what the stored ballots say);
     /// which line is which candidate comes from the round's own fixed ballot.
     /// </summary>
-    public IReadOnlyList<PostStanding> Standings(int roundId, IReadOnlyDictionary<VoterCategory, int> ballotsPerCategory, IEnumerable<ChoiceCount> counts)
+    public IReadOnlyList<PostStanding> Standings(int? roundId, IReadOnlyDictionary<VoterCategory, int> ballotsPerCategory, IEnumerable<ChoiceCount> counts) =>
+        ScoreRound(roundId, ballotsPerCategory, counts).Posts;
+
+    /// <summary>
+    /// <see cref="Standings"/> with every candidate's result. A null <paramref name="roundId"/> is the tally before any
+    /// round opened: everyone at zero and nobody marked below the minimum.
+    /// </summary>
+    public RoundStandings ScoreRound(int? roundId, IReadOnlyDictionary<VoterCategory, int> ballotsPerCategory, IEnumerable<ChoiceCount> counts)
     {
         ArgumentNullException.ThrowIfNull(ballotsPerCategory);
         ArgumentNullException.ThrowIfNull(counts);
-        var round = FindRound(roundId);
-        var results = TallyCalculator.Compute(Candidates.Select(c => c.Id), ballotsPerCategory, RoundTally.Marks(round, counts), TallyWeights)
+        var marks = roundId is { } id ? RoundTally.Marks(FindRound(id), counts) : [];
+        var results = TallyCalculator.Compute(Candidates.Select(c => c.Id), ballotsPerCategory, marks, TallyWeights)
             .ToDictionary(r => r.CandidateId);
         var anyBallot = ballotsPerCategory.Values.Sum() > 0;
-        var minimum = new Rational(MinimumScorePercent, 100);
         var names = _cadres.ToDictionary(c => c.Id, c => c.Name);
-        return [.. _posts.Where(p => !p.IsExcluded).OrderBy(p => p.Level).ThenBy(p => p.Id).Select(p =>
-        {
-            var applicants = QualifiedApplications.Where(a => a.PostId == p.Id)
-                .Select(a => results[a.CadreId])
-                .OrderBy(r => names[r.CandidateId], StringComparer.Ordinal).ThenBy(r => r.CandidateId);
-            return new PostStanding(p.Id, p.Name, p.Level, [.. Ranking.Rank(applicants, r => r.Score)
-                .Select(r => new CandidateStanding(r.Item.CandidateId, names[r.Item.CandidateId], r.Item, r.Rank,
-                    anyBallot && r.Item.Score < minimum))]);
-        })];
+        return new RoundStandings(results, [.. _posts.Where(p => !p.IsExcluded).OrderBy(p => p.Level).ThenBy(p => p.Id).Select(p =>
+            new PostStanding(p.Id, p.Name, p.Level,
+                Rank(QualifiedApplications.Where(a => a.PostId == p.Id).Select(a => a.CadreId), results, anyBallot, names)))]);
+    }
+
+    /// <summary>True when <paramref name="score"/> is below the plan's minimum (exactly the minimum is not below).</summary>
+    public bool IsBelowMinimum(Rational score) => score < new Rational(MinimumScorePercent, 100);
+
+    /// <summary>
+    /// The one ranking rule of the tally, the committee and the filing: by exact score, ties share a rank and are
+    /// ordered by name; a candidate below the minimum is marked once there is a ballot. A cadre without a result
+    /// (no deciding counts yet) stands at zero.
+    /// </summary>
+    private List<CandidateStanding> Rank(IEnumerable<int> cadreIds, IReadOnlyDictionary<int, CandidateResult> results, bool anyBallot,
+        Dictionary<int, string> names)
+    {
+        var ordered = cadreIds.Distinct().Select(id => results.GetValueOrDefault(id) ?? CandidateResult.Unscored(id))
+            .OrderBy(r => names[r.CandidateId], StringComparer.Ordinal).ThenBy(r => r.CandidateId);
+        return [.. Ranking.Rank(ordered, r => r.Score).Select(r => new CandidateStanding(r.Item.CandidateId, names[r.Item.CandidateId], r.Item,
+            r.Rank, anyBallot && IsBelowMinimum(r.Item.Score), IsWithdrawn(r.Item.CandidateId)))];
     }
 
     /// <summary>An evaluation round's grades per incumbent with the weighted 优秀+称职 rate, by this competition's weights.</summary>

@@ -60,6 +60,10 @@ public sealed record CandidateResult(int CandidateId, IReadOnlyDictionary<VoterC
 {
     /// <summary>The score as a percentage, rounded half away from zero to 2 decimals (display only; ranking uses <see cref="Score"/>).</summary>
     public decimal Percent => Score.ToPercent();
+
+    /// <summary>A candidate no ballot has counted yet: no marks in any category and a score of zero.</summary>
+    public static CandidateResult Unscored(int candidateId) =>
+        new(candidateId, TallyCalculator.Categories.ToDictionary(k => k, _ => new CategoryCounts(0, 0, 0, 0)), Rational.Zero);
 }
 
 /// <summary>

@@ -77,9 +77,11 @@ internal static class CompetitionBuilder
     }
 
     /// <summary>The standard scenario after speeches: 刘 and 张 apply for 办公室主任 (张 also accepts reassignment), 陈 for 财务科科长; drawn, the roll issued.</summary>
-    public static Scenario AtSpeeches()
+    /// <param name="arrange">Changes the standard roster before registration opens (e.g. adds a committee member).</param>
+    public static Scenario AtSpeeches(Action<Scenario>? arrange = null)
     {
         var s = Standard();
+        arrange?.Invoke(s);
         s.C.OpenForRegistration();
         s.C.Register(s.Liu.Id, s.Office.Id, acceptsReassignment: false);
         s.C.Register(s.Zhang.Id, s.Office.Id, acceptsReassignment: true);

@@ -91,4 +91,40 @@ public class CompetitionTallyTests
         Assert.All(standings.SelectMany(p => p.Candidates), x => Assert.False(x.BelowMinimum));
         Assert.All(standings.SelectMany(p => p.Candidates), x => Assert.Equal(1, x.Rank));
     }
+
+    [Fact]
+    public void ScoreRound_BeforeAnyRound_EveryCandidateAtZeroSharingRankOneAndNobodyMarked()
+    {
+        var s = AtSpeeches();
+
+        var standings = s.C.ScoreRound(null, Ballots(0, 0, 0), []);
+
+        var office = standings.Posts.Single(p => p.PostId == s.Office.Id).Candidates;
+        Assert.Equal(["刘科长", "张干部"], office.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.All(standings.Posts.SelectMany(p => p.Candidates), x => Assert.Equal((1, false, Rational.Zero), (x.Rank, x.BelowMinimum, x.Result.Score)));
+        Assert.Equal(s.C.Candidates.Select(c => c.Id).Order(), standings.Results.Keys.Order());
+    }
+
+    [Fact]
+    public void StandingsFor_WithdrawnApplicant_IsRankedByTheSameRuleAndMarkedWithdrawn()
+    {
+        var s = AtSpeeches();
+        s.C.Withdraw(s.Zhang.Id, "个人原因", Now, byCadre: true);
+        var scores = new Dictionary<int, CandidateResult>
+        {
+            [s.Liu.Id] = CandidateResult.Unscored(s.Liu.Id) with { Score = new Rational(1, 2) },
+            [s.Zhang.Id] = CandidateResult.Unscored(s.Zhang.Id) with { Score = new Rational(1, 2) },
+        };
+
+        var standings = s.C.StandingsFor(s.Office.Id, scores);
+
+        Assert.Equal([(s.Liu.Id, 1, false), (s.Zhang.Id, 1, true)], standings.Select(x => (x.CadreId, x.Rank, x.Withdrawn)));
+    }
+
+    [Theory]
+    [InlineData(49, true)]
+    [InlineData(50, false)]
+    [InlineData(51, false)]
+    public void IsBelowMinimum_ScoreAgainstFiftyPercent_OnlyStrictlyBelowIsMarked(int percent, bool below) =>
+        Assert.Equal(below, AtSpeeches().C.IsBelowMinimum(new Rational(percent, 100)));
 }

@@ -23,16 +23,8 @@ public class CommitteeDecisionTests
     /// </summary>
     private static (Scenario S, DecidingCounts Counts, Cadre Zhao) Deciding(int liu, int zhang, int chen)
     {
-        var s = Standard();
-        var zhao = WithId(s.C.AddCadre(Eligible("赵书记", VoterCategory.A) with { IsCountyLeader = true, KinName = "刘科长" }, Now));
-        s.C.OpenForRegistration();
-        s.C.Register(s.Liu.Id, s.Office.Id, acceptsReassignment: false);
-        s.C.Register(s.Zhang.Id, s.Office.Id, acceptsReassignment: true);
-        s.C.Register(s.Chen.Id, s.Finance.Id, acceptsReassignment: false);
-        s.C.Qualify();
-        s.C.DrawSpeechOrder(SpeechGrouping.ByRank, Now);
-        s.C.IssueVoterRoll();
-        AssignIds(s.C);
+        Cadre zhao = null!;
+        var s = AtSpeeches(x => zhao = WithId(x.C.AddCadre(Eligible("赵书记", VoterCategory.A) with { IsCountyLeader = true, KinName = "刘科长" }, Now)));
         var round = WithId(s.C.CreateRound(new RoundSettings(RoundKind.Recommendation), Now));
         s.C.OpenRound(round.Id, Now);
         s.C.CloseRound(round.Id, Now);

@@ -3,6 +3,10 @@ using CompetitivePosts.Web.Features.Projector;
 using CompetitivePosts.Web.Features.Tally;
 using CompetitivePosts.Web.Features.Voting;
 using CompetitivePosts.Web.Tests.Infrastructure;
+using CompetitivePosts.Web.Data;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -75,6 +79,9 @@ public class LiveTallyBrowserTests(AppFixture app)
             }
         }
 
+        // The reconnect dialog (grey backdrop) that the cut socket brought up closes with a 0.5 s display/overlay
+        // transition during which the backdrop still covers the page: the shot waits until it is gone.
+        await Assertions.Expect(org.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
         await org.ShotAsync("34-live-tally");
         await org.SetViewportSizeAsync(BrowserHelpers.Tablet.Width, BrowserHelpers.Tablet.Height);
         Assert.True(await org.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing is cut off at 810 px");
@@ -108,6 +115,85 @@ public class LiveTallyBrowserTests(AppFixture app)
         await Assertions.Expect(page.Locator("[data-testid=tp-candidate]")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("[data-testid=tp-candidate]").First).ToContainTextAsync("乙");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "36-tally-projector-closed-1920.png") });
+    }
+
+    [Fact]
+    public async Task Projector_PlanShowsResultsDuringVoting_ShowsTheQualifiedRankingWhileOpenAndFollowsEachBallot()
+    {
+        var s = await app.OpenForVotingAsync("投影公布-" + Guid.NewGuid().ToString("N")[..6]);
+        var control = await app.OpenForVotingAsync("投影对照-" + Guid.NewGuid().ToString("N")[..6]);
+        var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<SetTallyProjector>()
+            .RunAsync(s.CompetitionId, s.RoundId, ProjectorResults.QualifiedOnly, duringVoting: true, organizer);
+        var links = scope.ServiceProvider.GetRequiredService<ProjectorLinks>();
+        var link = await links.IssueAsync(s.CompetitionId, ProjectorPurposes.Tally, s.RoundId, TimeSpan.FromHours(2), organizer);
+        var controlLink = await links.IssueAsync(control.CompetitionId, ProjectorPurposes.Tally, control.RoundId, TimeSpan.FromHours(2), organizer);
+        await using var screen = await app.NewContextAsync(new ViewportSize { Width = 1920, Height = 1080 });
+        var page = await screen.NewPageAsync();
+        await page.GotoAsync($"/projector/tally/{link.Token}");
+        await page.WaitForSelectorAsync("[data-tally-projector][data-joined=true]");
+        await page.EvaluateAsync("() => window.__samePage = true");
+        var other = await screen.NewPageAsync();
+        await other.GotoAsync($"/projector/tally/{controlLink.Token}");
+
+        // 甲 (A) and 丙 (C): 乙 100%; 丙 gets A disagree and C agree, 3/7 = 42.86%, below the minimum of 50%.
+        await app.VoteAsync(s, "甲", ("乙", Choice.Agree), ("丙", Choice.Disagree));
+        await app.VoteAsync(s, "丙", ("乙", Choice.Agree), ("丙", Choice.Agree));
+        await app.VoteAsync(control, "甲", ("乙", Choice.Agree));
+        var candidates = page.Locator("[data-testid=tp-candidate]");
+        await Assertions.Expect(page.Locator("[data-testid=tp-turnout-C] [data-field=ballots]")).ToHaveTextAsync("1");
+        await Assertions.Expect(candidates).ToHaveCountAsync(1);
+        await Assertions.Expect(candidates.First).ToContainTextAsync("乙");
+        await Assertions.Expect(candidates.First).ToContainTextAsync("100.00%");
+        await Assertions.Expect(page.Locator("[data-testid=tp-status]")).ToHaveTextAsync("投票进行中");
+        Assert.Equal(0, await page.Locator("[data-testid=tp-waiting]").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "35b-tally-projector-live-results-1920.png") });
+
+        // 乙 (B) abstains on 乙 and agrees with 丙; with B voting the weights are 4:3:3 again: 乙 (4·1 + 3·0 + 3·1)/10 = 70%,
+        // 丙 (4·0 + 3·1 + 3·1)/10 = 60%, now above the minimum. The list follows without a reload.
+        await app.VoteAsync(s, "乙", ("乙", Choice.Abstain), ("丙", Choice.Agree));
+        await Assertions.Expect(candidates).ToHaveCountAsync(2);
+        await Assertions.Expect(candidates.Filter(new() { HasText = "丙" })).ToContainTextAsync("60.00%");
+        await Assertions.Expect(candidates.Filter(new() { HasText = "乙" })).ToContainTextAsync("70.00%");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__samePage === true"), "the projector was not reloaded");
+
+        // The control round, whose plan keeps results until the close, shows its turnout only.
+        await Assertions.Expect(other.Locator("[data-testid=tp-waiting]")).ToBeVisibleAsync();
+        Assert.Equal(0, await other.Locator("[data-testid=tp-candidate]").CountAsync());
+    }
+
+    [Fact]
+    public async Task Projector_ExpiredLink_IsRefusedInChineseWithNoDataOnThePageOrTheHub()
+    {
+        var s = await app.OpenForVotingAsync("投影过期-" + Guid.NewGuid().ToString("N")[..6]);
+        await app.VoteAsync(s, "甲", ("乙", Choice.Agree), ("丙", Choice.Disagree));
+        var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
+        // Issued three hours ago for two hours: it expired an hour ago.
+        var issuedEarlier = new ProjectorLinks(app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), new ProjectorLinkNotifier(),
+            new ShiftedClock(TimeSpan.FromHours(-3)));
+        var expired = await issuedEarlier.IssueAsync(s.CompetitionId, ProjectorPurposes.Tally, s.RoundId, TimeSpan.FromHours(2), organizer);
+        var valid = await app.Services.GetRequiredService<ProjectorLinks>()
+            .IssueAsync(s.CompetitionId, ProjectorPurposes.Tally, s.RoundId, TimeSpan.FromHours(2), organizer);
+        await using var screen = await app.NewContextAsync(new ViewportSize { Width = 1920, Height = 1080 });
+        var page = await screen.NewPageAsync();
+
+        await page.GotoAsync($"/projector/tally/{expired.Token}");
+
+        await Assertions.Expect(page.Locator("[data-testid=projector-invalid]")).ToContainTextAsync("投影链接无效或已过期");
+        var text = await page.Locator("body").InnerTextAsync();
+        Assert.DoesNotContain("投影过期", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("乙", text, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("[data-tally-projector]").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "35c-tally-projector-expired-1920.png") });
+        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(app.BaseUri, "hubs/tally")).Build();
+        await hub.StartAsync();
+        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<TallyPushDto>(nameof(TallyHub.WatchAsProjector), expired.Token));
+
+        // Control: the link issued now for the same round opens it.
+        await page.GotoAsync($"/projector/tally/{valid.Token}");
+        await Assertions.Expect(page.Locator("[data-tally-projector]")).ToContainTextAsync("投影过期");
+        Assert.NotNull(await hub.InvokeAsync<TallyPushDto>(nameof(TallyHub.WatchAsProjector), valid.Token));
     }
 
     [Fact]

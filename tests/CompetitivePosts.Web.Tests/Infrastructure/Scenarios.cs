@@ -44,8 +44,10 @@ public static class Scenarios
     /// A competition open for voting: leader 甲 (A), principal 乙 (B), staff 丙 and 丁 (C); 乙 and 丙 compete for one post.
     /// One round (signed recommendation unless <paramref name="settings"/> say otherwise) is open and every voter has a token.
     /// </summary>
-    public static Task<VotingScenario> OpenForVotingAsync(this AppFixture app, string? name = null, RoundSettings? settings = null) =>
-        app.ArrangeAsync(CompetitionStatus.Voting, name, settings);
+    /// <param name="deputyHolder">Who held 综合科副科长 before the reset (nobody unless named): a second incumbent for evaluations.</param>
+    public static Task<VotingScenario> OpenForVotingAsync(this AppFixture app, string? name = null, RoundSettings? settings = null,
+        string? deputyHolder = null) =>
+        app.ArrangeAsync(CompetitionStatus.Voting, name, settings, deputyHolder);
 
     /// <summary>
     /// The competition of <see cref="OpenForVotingAsync"/>, taken as far as <paramref name="stage"/>: 甲 (A), 乙 (B, holds
@@ -53,7 +55,8 @@ public static class Scenarios
     /// list is published (nothing drawn yet); at voting the order is drawn, the roll issued and one round opened with a token
     /// for every voter (before voting there is no round: <see cref="VotingScenario.RoundId"/> is 0 and there are no tokens).
     /// </summary>
-    public static async Task<VotingScenario> ArrangeAsync(this AppFixture app, CompetitionStatus stage, string? name = null, RoundSettings? settings = null)
+    public static async Task<VotingScenario> ArrangeAsync(this AppFixture app, CompetitionStatus stage, string? name = null, RoundSettings? settings = null,
+        string? deputyHolder = null)
     {
         var unitId = await app.DemoUnitIdAsync();
         await using var db = app.NewDb();
@@ -69,7 +72,7 @@ public static class Scenarios
 
         int Cadre(string n) => c.Cadres.Single(x => x.Name == n).Id;
         var post = c.AddPost("综合科科长", PostLevel.Principal, null, Cadre("乙"));
-        c.AddPost("综合科副科长", PostLevel.Deputy, null, null);
+        c.AddPost("综合科副科长", PostLevel.Deputy, null, deputyHolder is null ? null : Cadre(deputyHolder));
         db.Audit(c.Id, Arranger, ArrangeAction);
         await db.SaveChangesAsync();
 

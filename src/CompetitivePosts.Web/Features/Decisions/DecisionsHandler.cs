@@ -45,7 +45,6 @@ public sealed class DecisionsHandler(IDbContextFactory<AppDbContext> dbFactory, 
         var counts = c.DecidingRound is null ? null : await DecidingTally.LoadAsync(db, c, ct);
         var scores = counts is null ? new Dictionary<int, CandidateResult>() : c.Score(counts);
         var names = c.Cadres.ToDictionary(x => x.Id, x => x.Name);
-        var minimum = new Rational(c.MinimumScorePercent, 100);
         var candidates = c.Candidates.Select(x => x.Id).ToHashSet();
         var reassignable = c.Registrations.Where(r => r.AcceptsReassignment && candidates.Contains(r.CadreId)).Select(r => r.CadreId).ToList();
         var verdicts = c.LatestFiling is { ReviewedAt: not null } reviewed ? reviewed.Verdicts : [];
@@ -72,7 +71,7 @@ public sealed class DecisionsHandler(IDbContextFactory<AppDbContext> dbFactory, 
                     versions.GetValueOrDefault(d.Id), v?.Accepted, v?.Reason);
             }).ToList();
             return new PostDecision(p.Id, p.Name, p.Level, seats,
-                [.. standings.Select(s => new StandingRow(s.CadreId, s.Name, s.Rank, Pct(s.CadreId), s.Withdrawn, s.Score < minimum))],
+                [.. standings.Select(s => new StandingRow(s.CadreId, s.Name, s.Rank, Pct(s.CadreId), s.Withdrawn, c.IsBelowMinimum(s.Score)))],
                 options, rows, counts is not null && c.HasEligibleApplicant(p.Id, counts),
                 [.. c.KinMembers(p.Id, null).Select(m => m.Id)]);
         }).ToList();

@@ -1,5 +1,6 @@
 using CompetitivePosts.Domain;
 using CompetitivePosts.Web.Features.Common;
+using CompetitivePosts.Web.Features.Voting;
 
 namespace CompetitivePosts.Web.Features.Tally;
 
@@ -17,11 +18,17 @@ public static class ExportTally
 
     public static IEndpointRouteBuilder MapTallyFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/competitions/{id:int}/tally/export.xlsx", async (int id, int? round, HttpContext http, TallyQuery query) =>
+        app.MapGet("/competitions/{id:int}/tally/export.xlsx", async (int id, int? round, HttpContext http, TallyQuery query, RoundQuery rounds) =>
         {
             TallyView view;
             try
             {
+                // An evaluation round is tallied by grade, not scored 4:3:3: it has its own sheet.
+                if (round is { } r && await rounds.GetAsync(id, r, Actor.From(http.User), http.RequestAborted) is { Evaluation: not null } evaluation)
+                {
+                    return Results.File(ExportEvaluation.Write(evaluation), Spreadsheets.XlsxContentType, $"{evaluation.Header.Name}-测评结果.xlsx");
+                }
+
                 view = await query.GetAsync(id, Actor.From(http.User), round, http.RequestAborted);
             }
             catch (DomainException)

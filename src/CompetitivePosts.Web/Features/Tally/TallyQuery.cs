@@ -14,9 +14,7 @@ public sealed record Turnout(VoterCategory Category, int Voters, int Ballots)
     public double Percent => Voters == 0 ? 0 : 100.0 * Ballots / Voters;
 }
 
-public sealed record CandidateRow(int Rank, int CadreId, string Name, CandidateResult Result, bool BelowMinimum);
-
-public sealed record PostTally(int PostId, string PostName, PostLevel Level, IReadOnlyList<CandidateRow> Candidates)
+public sealed record PostTally(int PostId, string PostName, PostLevel Level, IReadOnlyList<CandidateStanding> Candidates)
 {
     public IReadOnlyList<Standing> Standings =>
         [.. Candidates.Select(c => new Standing(c.CadreId, c.Name, c.Result.Score, c.Rank))];
@@ -32,65 +30,51 @@ public sealed record TallyView(
     IReadOnlyDictionary<int, CandidateResult> ByCandidate,
     TallyRound? Round = null,
     IReadOnlyList<TallyRound>? Rounds = null,
-    int? CountingRoundId = null)
+    int? CountingRoundId = null,
+    Weights? TallyWeights = null)
 {
+    /// <summary>The competition's category weights the scores were computed with.</summary>
+    public Weights Weights => TallyWeights ?? Weights.Baoding;
+
     public int TotalVoters => Turnout.Sum(t => t.Voters);
 
     public int TotalBallots => Turnout.Sum(t => t.Ballots);
 }
 
 /// <summary>
-/// Everything of a tally that does not change with each ballot: the competition's posts, candidates and
-/// names, the round's lines, the slips issued per category. A live dashboard loads it once and applies
-/// each pushed count to it (<see cref="TallyFrame.Compose"/>), so a push never reloads the competition.
+/// Everything of a tally that does not change with each ballot: the competition (posts, candidates, names,
+/// weights, minimum), the round's lines, the slips issued per category. A live dashboard loads it once and
+/// applies each pushed count to it (<see cref="TallyFrame.Compose"/>), so a push never reloads the competition;
+/// the ranking itself is the competition's own (<see cref="Competition.ScoreRound"/>).
 /// </summary>
 public sealed record TallyFrame(
     CompetitionHeader Header,
+    Competition Competition,
     VotingRound? Round,
-    IReadOnlyList<int> CandidateIds,
-    IReadOnlyDictionary<int, string> Names,
-    IReadOnlyList<(Post Post, IReadOnlyList<int> Applicants)> Posts,
     IReadOnlyDictionary<VoterCategory, int> Issued,
     IReadOnlyList<TallyRound> Rounds,
-    int? CountingRoundId,
-    Weights Weights)
+    int? CountingRoundId)
 {
+    public Weights Weights => Competition.TallyWeights;
+
     /// <summary>The view of <paramref name="counts"/>; <paramref name="issued"/> replaces the slips issued when a snapshot brings newer ones.</summary>
     public TallyView Compose(RoundCounts counts, IReadOnlyDictionary<VoterCategory, int>? issued = null)
     {
         ArgumentNullException.ThrowIfNull(counts);
         var ballots = counts.Ballots;
-        var results = TallyCalculator.Compute(CandidateIds, ballots, Round is null ? [] : RoundTally.Marks(Round, counts.Choices), Weights)
-            .ToDictionary(r => r.CandidateId);
-        var minimum = new Rational(Header.MinimumScorePercent, 100);
-        var posts = Posts
-            .Select(p =>
-            {
-                var applicants = p.Applicants.Select(id => results[id]).OrderBy(r => Names[r.CandidateId], StringComparer.Ordinal);
-                var rows = Ranking.Rank(applicants, r => r.Score)
-                    .Select(r => new CandidateRow(r.Rank, r.Item.CandidateId, Names[r.Item.CandidateId], r.Item,
-                        ballots.Count > 0 && r.Item.Score < minimum))
-                    .ToList();
-                return new PostTally(p.Post.Id, p.Post.Name, p.Post.Level, rows);
-            })
-            .ToList();
+        var standings = Competition.ScoreRound(Round?.Id, ballots, Round is null ? [] : counts.Choices);
+        var posts = standings.Posts.Select(p => new PostTally(p.PostId, p.PostName, p.Level, p.Candidates)).ToList();
         var turnout = Enum.GetValues<VoterCategory>()
             .Select(k => new Turnout(k, (issued ?? Issued).GetValueOrDefault(k), ballots.GetValueOrDefault(k)))
             .ToList();
-        return new TallyView(Header, turnout, posts, results, Rounds.FirstOrDefault(r => r.Id == Round?.Id), Rounds, CountingRoundId);
+        return new TallyView(Header, turnout, posts, standings.Results, Rounds.FirstOrDefault(r => r.Id == Round?.Id), Rounds, CountingRoundId,
+            Weights);
     }
 }
 
 /// <summary>Counts committed ballots in PostgreSQL and applies the weighted formula of the domain.</summary>
 public sealed class TallyQuery(IDbContextFactory<AppDbContext> dbFactory)
 {
-    /// <summary>The weights a competition's tally uses: its own, fixed once the first round opened.</summary>
-    public static Weights WeightsOf(Competition competition)
-    {
-        ArgumentNullException.ThrowIfNull(competition);
-        return competition.TallyWeights;
-    }
-
     /// <summary>The tally of <paramref name="roundId"/>, or of the counting round (<see cref="Competition.CountingRound"/>) when null.</summary>
     public async Task<TallyView> GetAsync(int competitionId, Actor actor, int? roundId = null, CancellationToken ct = default)
     {
@@ -123,18 +107,12 @@ public sealed class TallyQuery(IDbContextFactory<AppDbContext> dbFactory)
             throw new DomainException("Only a recommendation round is scored 4:3:3.");
         }
 
-        var posts = competition.Posts
-            .Where(p => !p.IsExcluded)
-            .OrderBy(p => p.Level).ThenBy(p => p.Id)
-            .Select(p => (p, (IReadOnlyList<int>)[.. competition.QualifiedApplications.Where(a => a.PostId == p.Id).Select(a => a.CadreId)]))
-            .ToList();
         var issued = round is null
             ? competition.Voters.Where(v => !v.IsExcluded).GroupBy(v => v.Category).ToDictionary(g => g.Key, g => g.Count())
             : await IssuedAsync(db, round.Id, ct);
         var rounds = competition.Rounds.Where(r => r.Kind == RoundKind.Recommendation && r.Status != RoundStatus.Prepared).OrderBy(r => r.Number)
             .Select(r => new TallyRound(r.Id, r.Number, r.Title, r.Status, r.IsSigned)).ToList();
-        return new TallyFrame(await db.HeaderAsync(competition, ct), round, [.. competition.Candidates.Select(c => c.Id)],
-            competition.Cadres.ToDictionary(c => c.Id, c => c.Name), posts, issued, rounds, competition.CountingRound?.Id, WeightsOf(competition));
+        return new TallyFrame(await db.HeaderAsync(competition, ct), competition, round, issued, rounds, competition.CountingRound?.Id);
     }
 
     /// <summary>Slips that can be or were cast (not revoked), per ballot kind of their voter: the denominator of turnout.</summary>

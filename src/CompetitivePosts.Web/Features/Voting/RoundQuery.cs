@@ -1,4 +1,5 @@
 using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain.Tally;
 using CompetitivePosts.Domain.Voting;
 using CompetitivePosts.Web.Data;
@@ -26,7 +27,7 @@ public enum SlipState
 public sealed record RoundVoter(int VoterId, string Name, VoterCategory Category, bool IsExcluded, SlipState Slip, DateTimeOffset? IssuedAt);
 
 public sealed record RoundView(CompetitionHeader Header, RoundRow Round, IReadOnlyList<RoundGroup> Groups, IReadOnlyList<RoundItem> Items,
-    IReadOnlyList<RoundTurnout> Turnout, IReadOnlyList<RoundVoter> Voters, IReadOnlyList<EvaluationResult>? Evaluation, int Sealed, int Unsealed)
+    IReadOnlyList<RoundTurnout> Turnout, IReadOnlyList<RoundVoter> Voters, IReadOnlyList<EvaluationStanding>? Evaluation, int Sealed, int Unsealed, Weights Weights)
 {
     /// <summary>Signed rounds only: who on the roll has not cast a ballot yet.</summary>
     public IReadOnlyList<RoundVoter> NotVoted => Round.IsSigned ? [.. Voters.Where(v => !v.IsExcluded && v.Slip != SlipState.Voted)] : [];
@@ -65,17 +66,18 @@ public sealed class RoundQuery(IDbContextFactory<AppDbContext> dbFactory)
                 tokens.Values.Count(t => byCategory.GetValueOrDefault(t.VoterId) == k),
                 tokens.Values.Count(t => t.Used && byCategory.GetValueOrDefault(t.VoterId) == k)))
             .ToList();
-        IReadOnlyList<EvaluationResult>? evaluation = null;
+        IReadOnlyList<EvaluationStanding>? evaluation = null;
         if (round.Kind == RoundKind.Evaluation && round.Status != RoundStatus.Prepared)
         {
             var counts = await RoundCounts.LoadAsync(db, roundId, ct);
-            evaluation = RoundTally.Evaluate(round, counts.Ballots, counts.Choices);
+            evaluation = c.EvaluationStandings(roundId, counts.Ballots, counts.Choices);
         }
 
         var sealedCount = round.IsSigned ? await db.SignedBallots.CountAsync(b => b.RoundId == roundId && b.Seq != null, ct) : 0;
         var unsealed = round.IsSigned ? await db.SignedBallots.CountAsync(b => b.RoundId == roundId && b.Seq == null, ct) : 0;
         var row = new RoundRow(round.Id, round.Number, round.Title, round.Kind, round.IsSigned, round.Status, round.LimitMode, round.FixedLimit,
             round.CreatedAt, round.OpenedAt, round.ClosesAt, round.ClosedAt, round.Items.Count, turnout.Sum(t => t.Issued), turnout.Sum(t => t.Cast));
-        return new RoundView(await db.HeaderAsync(c, ct), row, round.Groups, round.Items, turnout, voters, evaluation, sealedCount, unsealed);
+        return new RoundView(await db.HeaderAsync(c, ct), row, round.Groups, round.Items, turnout, voters, evaluation, sealedCount, unsealed,
+            c.TallyWeights);
     }
 }

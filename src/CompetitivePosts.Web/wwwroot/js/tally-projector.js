@@ -1,10 +1,41 @@
 // The tally projector: follows one round through the SignalR hub with the link's token. Turnout is
 // painted from each push; when results become due (the round closed, or the plan shows them) the
-// page reloads once, because the server decides what it may show.
+// page reloads once, because the server decides what it may show. While results are shown during
+// voting, each push with newer counts fetches the page again and swaps in its ranking (no reload,
+// so the big screen does not flash); one fetch at a time, and a push during it fetches once more.
 import { followAsProjector } from './projector-connection.js';
 
 const root = document.querySelector('[data-tally-projector]');
 let seq = Number(root.dataset.seq);
+let fetching = false;
+let fetchAgain = false;
+
+async function refreshResults() {
+  if (fetching) {
+    fetchAgain = true;
+    return;
+  }
+  fetching = true;
+  try {
+    const response = await fetch(location.href, { cache: 'no-store' });
+    if (response.ok) {
+      const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const fresh = page.querySelector('[data-testid="tp-results"]');
+      const shown = root.querySelector('[data-testid="tp-results"]');
+      if (fresh && shown) {
+        shown.replaceWith(document.importNode(fresh, true));
+      }
+    }
+  } catch {
+    // The next push fetches again.
+  } finally {
+    fetching = false;
+  }
+  if (fetchAgain) {
+    fetchAgain = false;
+    await refreshResults();
+  }
+}
 
 function apply(push) {
   // A reply older than what is shown (a late answer after a newer push) must not turn the figures back.
@@ -29,6 +60,8 @@ function apply(push) {
     location.reload();
   } else if (push.status !== root.dataset.status && root.dataset.results === 'true') {
     location.reload();
+  } else if (push.results && push.lines) {
+    refreshResults();
   }
 }
 

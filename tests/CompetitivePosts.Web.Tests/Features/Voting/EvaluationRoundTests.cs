@@ -28,7 +28,7 @@ public class EvaluationRoundTests(AppFixture app)
         using var scope = app.Services.CreateScope();
         var view = await scope.ServiceProvider.GetRequiredService<RoundQuery>().GetAsync(s.CompetitionId, s.RoundId, Scenarios.Reviewer);
 
-        var yi = Assert.Single(view.Evaluation!);
+        var yi = Assert.Single(view.Evaluation!).Result;
         Assert.Equal("乙", yi.Item.Name);
         Assert.Equal("综合科科长", yi.Group);
         Assert.Equal(new GradeCounts(1, 0, 0, 0, 1), yi.ByCategory[VoterCategory.A]);
@@ -37,5 +37,7 @@ public class EvaluationRoundTests(AppFixture app)
         Assert.Equal(new Rational(1, 2), yi.ByCategory[VoterCategory.C].Share(Grade.Excellent));
         Assert.Equal(new GradeCounts(2, 1, 1, 0, 4), yi.Total);
         Assert.Equal(4, view.TotalCast);
+        // 优秀+称职 per kind: A 1/1, B 1/1, C 1/2; weighted 4:3:3 → 0.4 + 0.3 + 0.15.
+        Assert.Equal(new Rational(17, 20), view.Evaluation![0].ExcellentOrCompetentRate);
     }
 }
