@@ -7,7 +7,6 @@ using CompetitivePosts.Web.Features.Common;
 using CompetitivePosts.Web.Features.Notice;
 using CompetitivePosts.Web.Features.Outcomes;
 using CompetitivePosts.Web.Features.Roster;
-using CompetitivePosts.Web.Features.Voting;
 using CompetitivePosts.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -123,26 +122,8 @@ public class NoticeHandlerTests(AppFixture app)
     [Fact]
     public async Task CloseAsync_TwoSeatPost_RosterShowsBothHoldersAndTheControlPostItsOne()
     {
-        var s = await app.ArrangeAsync(CompetitionStatus.Voting, deputySeats: 2);
-        foreach (var voter in new[] { "甲", "乙", "丙", "丁" })
-        {
-            Assert.Equal(SubmitOutcome.Accepted, (await app.VoteAsync(s, voter, ("乙", Choice.Agree), ("丙", Choice.Agree), ("丁", Choice.Agree))).Outcome);
-        }
-
+        var s = await app.TwoSeatsInPostAsync();
         var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
-        await Get<RoundControl>().CloseAsync(s.CompetitionId, organizer, s.RoundId);
-        await Get<VoterRollHandler>().CloseAsync(s.CompetitionId, organizer);
-        var chief = await app.PostIdAsync(s.CompetitionId, "综合科科长");
-        var deputy = await app.PostIdAsync(s.CompetitionId, "综合科副科长");
-        using (var scope = app.Services.CreateScope())
-        {
-            // 丙 applied for 综合科科长 and accepted reassignment, so the committee may seat 丙 on the deputy post's second seat.
-            await FilingSteps.DecideAndFileAsync(scope.ServiceProvider, s.CompetitionId, organizer,
-                [(chief, 1, s.Id("乙")), (deputy, 1, s.Id("丁")), (deputy, 2, s.Id("丙"))]);
-        }
-
-        await Get<PublishNotice.Handler>().HandleAsync(s.CompetitionId, organizer, new PublishNotice.Command(Today, 5, "组织部 0312-1234567"));
-        await Closer(TimeSpan.FromDays(20)).HandleAsync(s.CompetitionId, organizer, new CloseNotice.Command("公示期满，无异议，按程序任职。"));
 
         var roster = await Get<RosterHandler>().GetAsync(s.CompetitionId, organizer);
         Assert.Equal(["丁", "丙"], roster.Posts.Single(p => p.Name == "综合科副科长").HoldersNow);
