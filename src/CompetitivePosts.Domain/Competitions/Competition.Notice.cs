@@ -86,4 +86,22 @@ public partial class Competition
 
         AppointedAt = at;
     }
+
+    /// <summary>
+    /// Who holds each post now, seat by seat. A post keeps one holder in its own row (the voter roll and the
+    /// snapshot need no more), so once the notice has closed the other seats of a competed post come from the
+    /// notice's final appointments; before that, and for excluded posts, the post's own holder is the answer.
+    /// </summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<Cadre>> HoldersNow(PublicNotice? notice)
+    {
+        if (AppointedAt is not null && (notice is null || notice.CompetitionId != Id || !notice.IsClosed))
+        {
+            throw new DomainException("The appointments become final only when the notice has closed.");
+        }
+
+        var final = AppointedAt is null ? [] : notice!.FinalEntries.ToList();
+        return Posts.ToDictionary(p => p.Id, p => (IReadOnlyList<Cadre>)(AppointedAt is not null && !p.IsExcluded
+            ? [.. final.Where(e => e.PostId == p.Id).OrderBy(e => e.Seat).Select(e => FindCadre(e.CadreId))]
+            : p.HolderId is { } h ? [FindCadre(h)] : []));
+    }
 }

@@ -115,6 +115,25 @@ public class PublicNoticeTests
     }
 
     [Fact]
+    public void HoldersNow_BeforeAndAfterTheNotice_FollowsTheClosedNoticeNotTheCaller()
+    {
+        var s = Accepted();
+        var notice = Publish(s);
+        Assert.Empty(s.C.HoldersNow(null)[s.Office.Id]);
+        var o = notice.RecordObjection(Monday.AddDays(1), "反映其工作作风问题", s.Zhang.Id, Now.AddDays(1));
+        notice.HandleObjection(o.Number, "经调查核实，反映问题属实。", ObjectionResult.Upheld, Now.AddDays(2));
+        notice.Close("公示期满；张干部因反映问题属实不予任职。", Now.AddDays(7));
+        s.C.TakeUpPosts(notice, Now.AddDays(7));
+
+        var holders = s.C.HoldersNow(notice);
+
+        Assert.Empty(holders[s.Office.Id]);
+        Assert.Equal([s.Chen.Id], holders[s.Finance.Id].Select(c => c.Id));
+        // Once the appointments are final, the answer needs the closed notice.
+        Assert.Throws<DomainException>(() => s.C.HoldersNow(null));
+    }
+
+    [Fact]
     public void Outcomes_AfterTheNotice_ClassifiesFromTheSnapshot()
     {
         var s = Accepted();

@@ -1,5 +1,4 @@
 using CompetitivePosts.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace CompetitivePosts.Web.Tests.Browser;
@@ -37,14 +36,7 @@ public class NoticeBrowserTests(AppFixture app)
         await page.ClickAsync("[data-testid=save-handling]");
         await Assertions.Expect(page.Locator("[data-testid=objection-row]")).ToContainTextAsync("反映不属实");
 
-        // The server clock cannot be moved in this fixture: move the notice's period into the past instead.
-        await using (var db = app.NewDb())
-        {
-            await db.Database.ExecuteSqlAsync(
-                $"""UPDATE "Notices" SET "StartsOn" = "StartsOn" - 14, "EndsOn" = "EndsOn" - 14 WHERE "CompetitionId" = {s.CompetitionId}""");
-            await db.Database.ExecuteSqlAsync(
-                $"""UPDATE "Objections" SET "ReceivedOn" = "ReceivedOn" - 14 WHERE "NoticeId" IN (SELECT "Id" FROM "Notices" WHERE "CompetitionId" = {s.CompetitionId})""");
-        }
+        await app.PassNoticePeriodAsync(s.CompetitionId);
 
         await page.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/notice");
         // Closing without a conclusion says so before asking to confirm.
@@ -69,6 +61,21 @@ public class NoticeBrowserTests(AppFixture app)
         await Assertions.Expect(page.Locator("[data-testid=cadre-outcome][data-name='乙']")).ToContainTextAsync("留任");
         await page.ShotAsync("83-unit-report");
         await page.PdfAsync(new() { Path = Path.Combine(Screenshots.Directory, "83-unit-report.pdf"), Format = "A4", PrintBackground = true });
+    }
+
+    [Fact]
+    public async Task Roster_TwoSeatPostAfterTheNotice_ListsEveryHolder()
+    {
+        var s = await app.TwoSeatsInPostAsync();
+        await using var context = await app.NewContextAsync(BrowserHelpers.Desktop);
+        var page = await context.SignInAsync("organizer");
+
+        await page.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/roster");
+        await Assertions.Expect(page.Locator("[data-testid=post-row][data-post='综合科副科长'] [data-testid=holder-now]")).ToHaveTextAsync(["丁", "丙"]);
+        // The one-seat post is the control.
+        await Assertions.Expect(page.Locator("[data-testid=post-row][data-post='综合科科长'] [data-testid=holder-now]")).ToHaveTextAsync(["乙"]);
+        await Assertions.Expect(page.Locator("[data-testid=cadre-row][data-name='丙'] [data-testid=cadre-post]")).ToHaveTextAsync("综合科副科长");
+        await page.ShotAsync("85-roster-two-seats");
     }
 
     [Fact]

@@ -5,8 +5,9 @@ using Microsoft.Playwright;
 namespace CompetitivePosts.Web.Tests.Browser;
 
 /// <summary>
-/// Steps 1 to 9 of the foundation issue, as the organizer, three voters on tablets and the
-/// organization department's reviewer would do them, in a real Chromium.
+/// Steps 1 to 9 of the foundation issue and the whole decision loop of issue 8 (justify, refuse, amend and
+/// compare, accept, 公示), as the organizer, three voters on tablets and the organization department's
+/// reviewer would do them, in a real Chromium.
 /// </summary>
 [Collection(AppTests.Name)]
 public partial class WholePathTests(AppFixture app)
@@ -15,7 +16,7 @@ public partial class WholePathTests(AppFixture app)
     private static partial Regex RosterUrl();
 
     [Fact]
-    public async Task WholePath_OrganizerVotersAndReviewer_CompetitionIsFiledAndAccepted()
+    public async Task WholePath_OrganizerVotersReviewerAndNotice_AppointeesHoldTheirPostsOnceTheNoticeCloses()
     {
         var name = "路径测试-" + Guid.NewGuid().ToString("N")[..6];
         await using var orgContext = await app.NewContextAsync(BrowserHelpers.Desktop);
@@ -323,7 +324,49 @@ public partial class WholePathTests(AppFixture app)
         await Assertions.Expect(org.Locator("[data-testid=filing-row]")).ToHaveCountAsync(2);
         await org.ShotAsync("12-accepted");
 
+        // Loop step 5 (公示): the notice of the filed appointees is published, runs its five working days and closes;
+        // only then do the appointees hold their posts on the roster and in the unit's outcome report.
+        await org.GotoInteractiveAsync($"/competitions/{id}/notice");
+        await Assertions.Expect(org.Locator("[data-testid=notice-entry]")).ToHaveCountAsync(2);
+        await Assertions.Expect(org.Locator("[data-testid=notice-entry][data-name='丙干部']")).ToBeVisibleAsync();
+        await org.FillMudAsync("notice-contact", "组织人事科 0312-5555555");
+        await org.ClickAsync("[data-testid=publish-notice]");
+        await org.ConfirmDialogAsync();
+        await Assertions.Expect(org.Locator("[data-testid=notice-status]")).ToContainTextAsync("5 个工作日");
+        await org.ShotAsync("12a-notice-published");
+        // Before its last working day has ended the notice cannot close: it says so before asking to confirm.
+        await org.FillMudAsync("notice-conclusion", "公示期满，无异议，按程序办理任职手续。");
+        await org.ClickAsync("[data-testid=close-notice]");
+        await org.ExpectErrorSnackbarAsync();
+        await Assertions.Expect(org.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(org.Locator("[data-testid=notice-closed]")).ToHaveCountAsync(0);
+
+        await app.PassNoticePeriodAsync(id);
+
+        await org.GotoInteractiveAsync($"/competitions/{id}/notice");
+        await org.FillMudAsync("notice-conclusion", "公示期满，无异议，按程序办理任职手续。");
+        await org.ClickAsync("[data-testid=close-notice]");
+        await org.ConfirmDialogAsync();
+        await Assertions.Expect(org.Locator("[data-testid=notice-closed]")).ToBeVisibleAsync();
+        await org.ShotAsync("12b-notice-closed");
+
+        await org.GotoInteractiveAsync($"/competitions/{id}/roster");
+        await Assertions.Expect(org.Locator("[data-testid=post-row][data-post='综合科科长'] [data-testid=holder-now]")).ToHaveTextAsync(["丙干部"]);
+        await Assertions.Expect(org.Locator("[data-testid=post-row][data-post='综合科副科长'] [data-testid=holder-now]")).ToHaveTextAsync(["丁干部"]);
+        await Assertions.Expect(org.Locator("[data-testid=cadre-row][data-name='丙干部'] [data-testid=cadre-post]")).ToHaveTextAsync("综合科科长");
+        // 乙科长 was not chosen: no post now, the post before the reset as a hint.
+        await Assertions.Expect(org.Locator("[data-testid=cadre-row][data-name='乙科长'] [data-testid=cadre-post]")).ToHaveTextAsync(new Regex(@"^—\s*归零前：综合科科长$"));
+        await org.Locator("[data-testid=posts-table]").ScrollIntoViewIfNeededAsync();
+        await org.ShotAsync("12c-roster-after-notice");
+
+        await org.GotoInteractiveAsync($"/competitions/{id}/outcomes");
+        await Assertions.Expect(org.Locator("[data-testid=cadre-outcome][data-name='丙干部']")).ToHaveAttributeAsync("data-outcome", "Promoted");
+        await Assertions.Expect(org.Locator("[data-testid=cadre-outcome][data-name='丁干部']")).ToHaveAttributeAsync("data-outcome", "Promoted");
+        await Assertions.Expect(org.Locator("[data-testid=cadre-outcome][data-name='乙科长']")).ToHaveAttributeAsync("data-outcome", "Dropped");
+        await org.ShotAsync("12d-unit-report");
+
         // English is one click away and the page stays usable in it.
+        await org.GotoInteractiveAsync($"/competitions/{id}/decisions");
         await org.Locator("[data-testid=lang-en]").ClickAsync();
         await org.WaitForURLAsync($"**/competitions/{id}/decisions");
         await org.WaitForCircuitAsync();

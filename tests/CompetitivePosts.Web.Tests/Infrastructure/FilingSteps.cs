@@ -18,7 +18,15 @@ public static class FilingSteps
     /// Records the committee meeting (the unit's leaders present), appoints each post's winner (post id → cadre
     /// id) with a written reason where the rule asks for one, files, and has the reviewer accept every decision.
     /// </summary>
-    public static async Task DecideAndFileAsync(IServiceProvider services, int competitionId, Actor organizer, IReadOnlyDictionary<int, int> winners)
+    public static Task DecideAndFileAsync(IServiceProvider services, int competitionId, Actor organizer, IReadOnlyDictionary<int, int> winners)
+    {
+        ArgumentNullException.ThrowIfNull(winners);
+        return DecideAndFileAsync(services, competitionId, organizer, [.. winners.Select(w => (w.Key, 1, w.Value))]);
+    }
+
+    /// <summary>As above, seat by seat: (post id, seat, cadre id).</summary>
+    public static async Task DecideAndFileAsync(IServiceProvider services, int competitionId, Actor organizer,
+        IReadOnlyList<(int PostId, int Seat, int CadreId)> winners)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(winners);
@@ -31,10 +39,12 @@ public static class FilingSteps
         await services.GetRequiredService<RecordMeeting.Handler>()
             .HandleAsync(new RecordMeeting.Command(competitionId, new DateOnly(2009, 6, 5), leaders, "党委会纪要〔2009〕5号"), organizer);
         var decisions = services.GetRequiredService<DecisionsHandler>();
-        foreach (var (postId, cadreId) in winners)
+        foreach (var (postId, seat, cadreId) in winners)
         {
-            var verdict = await decisions.PreviewAsync(competitionId, organizer, postId, 1, cadreId);
-            await decisions.DecideAsync(competitionId, organizer, postId, cadreId, verdict.Need == JustificationNeed.Written ? DecisionSteps.Reason : null);
+            var verdict = await decisions.PreviewAsync(competitionId, organizer, postId, seat, cadreId);
+            var written = verdict.Need == JustificationNeed.Written;
+            await decisions.DecideAsync(competitionId, organizer,
+                new DecisionInput(postId, seat, cadreId, written ? JustificationCategory.WorkNeeds : null, written ? DecisionSteps.Reason : null));
         }
 
         await decisions.SubmitFilingAsync(competitionId, organizer);

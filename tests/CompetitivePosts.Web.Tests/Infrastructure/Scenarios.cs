@@ -54,9 +54,11 @@ public static class Scenarios
     /// 综合科科长), 丙 and 丁 (C); at registration 乙 and 丙 apply for 综合科科长; at the speeches both are approved and the
     /// list is published (nothing drawn yet); at voting the order is drawn, the roll issued and one round opened with a token
     /// for every voter (before voting there is no round: <see cref="VotingScenario.RoundId"/> is 0 and there are no tokens).
+    /// With <paramref name="deputySeats"/> above 1, 综合科副科长 has that many seats and 丁 applies for it (丙 accepts
+    /// reassignment, so 丙 may take another of its seats).
     /// </summary>
     public static async Task<VotingScenario> ArrangeAsync(this AppFixture app, CompetitionStatus stage, string? name = null, RoundSettings? settings = null,
-        string? deputyHolder = null)
+        string? deputyHolder = null, int deputySeats = 1)
     {
         var unitId = await app.DemoUnitIdAsync();
         await using var db = app.NewDb();
@@ -72,7 +74,8 @@ public static class Scenarios
 
         int Cadre(string n) => c.Cadres.Single(x => x.Name == n).Id;
         var post = c.AddPost("综合科科长", PostLevel.Principal, null, Cadre("乙"));
-        c.AddPost("综合科副科长", PostLevel.Deputy, null, deputyHolder is null ? null : Cadre(deputyHolder));
+        var deputy = c.AddPost(new PostDetails { Name = "综合科副科长", Level = PostLevel.Deputy, Headcount = deputySeats },
+            deputyHolder is null ? null : Cadre(deputyHolder));
         db.Audit(c.Id, Arranger, ArrangeAction);
         await db.SaveChangesAsync();
 
@@ -90,6 +93,11 @@ public static class Scenarios
         {
             c.Register(Cadre("乙"), post.Id, false);
             c.Register(Cadre("丙"), post.Id, true);
+            if (deputySeats > 1)
+            {
+                c.Register(Cadre("丁"), deputy.Id, false);
+            }
+
             c.CloseRegistration();
         }
 

@@ -42,6 +42,9 @@ public partial class Notice
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
     internal static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     protected override async Task LoadAsync()
@@ -137,6 +140,13 @@ public partial class Notice
         if (string.IsNullOrWhiteSpace(_conclusion))
         {
             Snackbar.Add(L["Write the notice's conclusion."], Severity.Error);
+            return;
+        }
+
+        // The same checks the domain makes, taken against the clock now (the page may have been open since before midnight).
+        if (_view?.Notice is { } n && (!WorkingDayCalendar.HasEnded(n.EndsOn, Clock.GetUtcNow()) || n.Objections.Any(o => o.Result is null)))
+        {
+            Snackbar.Add(L["The notice can close after {0} once every objection is handled.", Date(n.EndsOn)], Severity.Error);
             return;
         }
 

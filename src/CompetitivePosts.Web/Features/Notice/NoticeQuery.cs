@@ -40,8 +40,7 @@ public sealed class NoticeQuery(IDbContextFactory<AppDbContext> dbFactory, TimeP
             return new NoticeEntryRow(p.Name, p.Department, p.Level, s.Seat, cadre.Id, cadre.Name, cadre.CurrentTitle, false);
         }).ToList();
 
-        var stored = await db.Notices.AsNoTracking().Include(n => n.Entries).Include(n => n.Objections).AsSplitQuery()
-            .FirstOrDefaultAsync(n => n.CompetitionId == competitionId, ct);
+        var stored = await db.StoredNoticeAsync(competitionId, ct);
         NoticeDetails? details = null;
         if (stored is not null)
         {

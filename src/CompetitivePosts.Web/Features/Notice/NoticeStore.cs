@@ -31,5 +31,10 @@ internal static class NoticeStore
         return notice;
     }
 
+    /// <summary>The competition's notice with its entries and objections, read only; null before it is published.</summary>
+    public static Task<PublicNotice?> StoredNoticeAsync(this AppDbContext db, int competitionId, CancellationToken ct) =>
+        db.Notices.AsNoTracking().Include(n => n.Entries).Include(n => n.Objections).AsSplitQuery()
+            .FirstOrDefaultAsync(n => n.CompetitionId == competitionId, ct);
+
     public static bool IsFinal(Competition competition) => competition.AppointedAt is not null;
 }

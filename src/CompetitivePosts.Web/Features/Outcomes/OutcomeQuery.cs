@@ -2,6 +2,7 @@ using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Outcomes;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Common;
+using CompetitivePosts.Web.Features.Notice;
 using Microsoft.EntityFrameworkCore;
 
 namespace CompetitivePosts.Web.Features.Outcomes;
@@ -66,8 +67,7 @@ public sealed class OutcomeQuery(IDbContextFactory<AppDbContext> dbFactory)
         CancellationToken ct)
     {
         var notice = c.AppointedAt is null ? null
-            : await db.Notices.AsNoTracking().Include(n => n.Entries).Include(n => n.Objections).AsSplitQuery()
-                .FirstOrDefaultAsync(n => n.CompetitionId == c.Id, ct);
+            : await db.StoredNoticeAsync(c.Id, ct);
         if (notice is null)
         {
             return (OutcomeFigures.Zero, []);

@@ -3,6 +3,7 @@ using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Common;
+using CompetitivePosts.Web.Features.Notice;
 using Microsoft.EntityFrameworkCore;
 
 namespace CompetitivePosts.Web.Features.Roster;
@@ -14,7 +15,8 @@ public sealed record CadreRow(int Id, CadreDetails Details, uint Version, string
     public VoterCategory Category => Details.Category;
 }
 
-public sealed record PostRow(int Id, PostDetails Details, int? HolderId, string? HolderName, string? HolderBefore)
+/// <param name="HoldersNow">Every seat's holder, seat 1 first; empty while the post is vacant.</param>
+public sealed record PostRow(int Id, PostDetails Details, int? HolderId, IReadOnlyList<string> HoldersNow, string? HolderBefore)
 {
     public string Name => Details.Name;
 }
@@ -32,17 +34,19 @@ public sealed class RosterHandler(IDbContextFactory<AppDbContext> dbFactory, Tim
         var versions = await db.Cadres.Where(x => x.CompetitionId == competitionId)
             .Select(x => new { x.Id, Version = EF.Property<uint>(x, EditRoster.VersionProperty) })
             .ToDictionaryAsync(x => x.Id, x => x.Version, ct);
-        var names = c.Cadres.ToDictionary(x => x.Id, x => x.Name);
+        var holders = c.HoldersNow(c.AppointedAt is null ? null : await db.StoredNoticeAsync(competitionId, ct));
+        var heldPost = holders.SelectMany(h => h.Value.Select(x => (Cadre: x.Id, Post: h.Key))).ToDictionary(x => x.Cadre, x => x.Post);
+        var postNames = c.Posts.ToDictionary(p => p.Id, p => p.Name);
         var cadres = c.Cadres.OrderBy(x => x.Category).ThenBy(x => x.Id)
             .Select(x =>
             {
                 var snapshot = c.Snapshot.FirstOrDefault(s => s.CadreId == x.Id);
                 return new CadreRow(x.Id, x.Details, versions.GetValueOrDefault(x.Id), snapshot?.PostName,
-                    c.Posts.FirstOrDefault(p => p.HolderId == x.Id)?.Name, snapshot?.AddedAfterReset ?? false);
+                    heldPost.TryGetValue(x.Id, out var held) ? postNames[held] : null, snapshot?.AddedAfterReset ?? false);
             })
             .ToList();
         var posts = c.Posts.OrderBy(p => p.Level).ThenBy(p => p.Id)
-            .Select(p => new PostRow(p.Id, p.Details, p.HolderId, p.HolderId is { } h ? names[h] : null,
+            .Select(p => new PostRow(p.Id, p.Details, p.HolderId, [.. holders[p.Id].Select(h => h.Name)],
                 c.Snapshot.FirstOrDefault(s => s.PostId == p.Id)?.CadreName))
             .ToList();
         return new RosterView(await db.HeaderAsync(c, ct), cadres, posts, c.ResetAt, c.Snapshot.Count);

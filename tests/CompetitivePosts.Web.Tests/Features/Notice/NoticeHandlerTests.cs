@@ -109,14 +109,28 @@ public class NoticeHandlerTests(AppFixture app)
         await Closer(TimeSpan.FromDays(20)).HandleAsync(s.CompetitionId, organizer, new CloseNotice.Command("公示期满，反映问题经核查不属实，按程序任职。"));
 
         var roster = await Get<RosterHandler>().GetAsync(s.CompetitionId, organizer);
-        Assert.Null(rosterBefore.Posts.Single(p => p.Details.Name == "综合科科长").HolderName);
-        Assert.Equal("乙", roster.Posts.Single(p => p.Details.Name == "综合科科长").HolderName);
-        Assert.Null(roster.Posts.Single(p => p.Details.Name == "综合科副科长").HolderName);
+        Assert.Empty(rosterBefore.Posts.Single(p => p.Details.Name == "综合科科长").HoldersNow);
+        Assert.Equal(["乙"], roster.Posts.Single(p => p.Details.Name == "综合科科长").HoldersNow);
+        Assert.Empty(roster.Posts.Single(p => p.Details.Name == "综合科副科长").HoldersNow);
         var outcome = await Get<OutcomeQuery>().UnitAsync(s.CompetitionId, organizer);
         Assert.Equal(Outcome.Retained, outcome.Cadres.Single(c => c.Name == "乙").Outcome);
         Assert.Equal((1, 1, 0, 0), (outcome.Figures.Posts > 0 ? 1 : 0, outcome.Figures.Retained, outcome.Figures.Promoted, outcome.Figures.Dropped));
         await using var db = app.NewDb();
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.CompetitionId == s.CompetitionId && e.Action == AuditActions.NoticeClose));
+    }
+
+    [Fact]
+    public async Task CloseAsync_TwoSeatPost_RosterShowsBothHoldersAndTheControlPostItsOne()
+    {
+        var s = await app.TwoSeatsInPostAsync();
+        var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
+
+        var roster = await Get<RosterHandler>().GetAsync(s.CompetitionId, organizer);
+        Assert.Equal(["丁", "丙"], roster.Posts.Single(p => p.Name == "综合科副科长").HoldersNow);
+        Assert.Equal(["乙"], roster.Posts.Single(p => p.Name == "综合科科长").HoldersNow);
+        Assert.Equal("综合科副科长", roster.Cadres.Single(c => c.Name == "丙").PostNow);
+        Assert.Equal("综合科副科长", roster.Cadres.Single(c => c.Name == "丁").PostNow);
+        Assert.Null(roster.Cadres.Single(c => c.Name == "甲").PostNow);
     }
 
     [Fact]
