@@ -144,7 +144,8 @@ public sealed class TwoInstancesTests(AppFixture app)
         var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
         foreach (var (name, services) in new[] { ("one", cluster.OneServices), ("two", cluster.TwoServices) })
         {
-            var recount = await services.GetRequiredService<RecountTally>().RunAsync(s.CompetitionId, s.RoundId, organizer);
+            using var scope = services.CreateScope();
+            var recount = await scope.ServiceProvider.GetRequiredService<RecountTally>().RunAsync(s.CompetitionId, s.RoundId, organizer);
             Assert.True(recount.Matches, $"instance {name}: " + string.Join("; ", recount.Differences));
             Assert.Equal(3, recount.Ballots);
             Assert.Equal(recount.Ballots, last[name].Turnout.Sum(t => t.Ballots));
