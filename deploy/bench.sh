@@ -4,6 +4,9 @@
 # (Release) and serves it on Kestrel on loopback, then runs bench/CompetitivePosts.Bench, which seeds a
 # round and measures (1)-(5). Options go to the bench: deploy/bench.sh --voters=1000 --concurrency=50.
 # The last line is: bench: ratio=<r> submit_p99_ms=<n> push_p99_ms=<n> recount_ms=<n> open_ballots_mb=<n>
+# deploy/bench.sh --kills=20 --voters=2000 runs the kill test instead of the measures (docs/operations.md): the app is
+# killed with SIGKILL 20 times while K clients vote and restarted each time; the exit code is 1 if a ballot is lost or doubled.
+# Its last line is: bench-kill: kills=<n> ballots=<n> voters=<n> lost=<n> doubled=<n> retried=<n> ... result=pass|FAIL
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -49,11 +52,17 @@ app_port=$(free_port 56080)
 url=http://127.0.0.1:$app_port
 step "Starting the app at $url (ballot rate limit raised for loopback)..."
 # Every bench client shares 127.0.0.1, so the per-address ballot limit (60 a minute) is raised here, and only here.
-(cd "$data/app" && ConnectionStrings__Default=$connection Database__Migrate=true Demo__Seed=true \
-  RateLimits__BallotPermitLimit=1000000 ASPNETCORE_URLS=$url ASPNETCORE_ENVIRONMENT=Production \
-  Logging__LogLevel__Default=Warning exec dotnet CompetitivePosts.Web.dll >"$data/app.log" 2>&1) &
+# The kill test (--kills=N) restarts the app itself with this same environment, read from app.env.
+printf '%s\n' "ConnectionStrings__Default=$connection" Database__Migrate=true Demo__Seed=true RateLimits__BallotPermitLimit=1000000 \
+  "ASPNETCORE_URLS=$url" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning >"$data/app.env"
+rm -f "$data/app.pid"
+(cd "$data/app" && mapfile -t app_env <"$data/app.env" && exec env "${app_env[@]}" dotnet CompetitivePosts.Web.dll >"$data/app.log" 2>&1) &
 app=$!
-cleanup() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; pg_stop "$pgdir" >/dev/null || true; }
+cleanup() {
+  # After a kill test the running app is the one the bench last started (its pid in app.pid).
+  if [[ -f $data/app.pid ]]; then kill "$(cat "$data/app.pid")" 2>/dev/null || true; fi
+  kill "$app" 2>/dev/null || true; { wait "$app"; } 2>/dev/null || true; pg_stop "$pgdir" >/dev/null || true
+}
 trap cleanup EXIT
 for ((i = 0; i < 240; i++)); do
   kill -0 "$app" 2>/dev/null || { echo "The app stopped; see $data/app.log" >&2; tail -20 "$data/app.log" >&2; exit 1; }
@@ -62,4 +71,5 @@ for ((i = 0; i < 240; i++)); do
 done
 # The app's process is the dotnet child of the subshell's exec: the same pid.
 step "Measuring (load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)..."
-dotnet "$data/client/CompetitivePosts.Bench.dll" --url="$url" --connection="$connection" --app-pid="$app" --pg-pid="$(head -1 "$pgdir/postmaster.pid")" "$@"
+dotnet "$data/client/CompetitivePosts.Bench.dll" --url="$url" --connection="$connection" --app-pid="$app" --pg-pid="$(head -1 "$pgdir/postmaster.pid")" \
+  --app-dir="$data/app" --app-log="$data/app.log" --app-env="$data/app.env" --app-pid-file="$data/app.pid" "$@"

@@ -1,8 +1,7 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using CompetitivePosts.Testing;
 
 namespace CompetitivePosts.Bench;
 
@@ -13,7 +12,7 @@ namespace CompetitivePosts.Bench;
 /// </summary>
 internal static partial class BallotForms
 {
-    public static string Signature { get; } = "data:image/png;base64," + Convert.ToBase64String(Png(300, 100));
+    public static string Signature { get; } = CanvasPng.DataUrl(CanvasPng.Png());
 
     // The lines of a round's ballot, as read from the first page that showed them (see Fill).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lines> Parsed = new(StringComparer.Ordinal);
@@ -89,6 +88,8 @@ internal static partial class BallotForms
 
     public static bool IsReceipt(string html) => html.Contains("data-testid=\"ballot-submitted\"", StringComparison.Ordinal);
 
+    public static bool IsAlreadyVoted(string html) => html.Contains("data-testid=\"ballot-already\"", StringComparison.Ordinal);
+
     /// <summary>The hidden inputs of any page (for the sign-in form).</summary>
     public static Dictionary<string, string> HiddenFields(string html) =>
         Hidden().Matches(html).GroupBy(m => WebUtility.HtmlDecode(m.Groups[1].Value))
@@ -102,60 +103,4 @@ internal static partial class BallotForms
 
     [GeneratedRegex("data-testid=\"ballot-voter\">([^<]+)<")]
     private static partial Regex VoterName();
-
-    /// <summary>An RGBA PNG with a diagonal stroke, as a canvas writes it.</summary>
-    private static byte[] Png(int width, int height)
-    {
-        var raw = new byte[height * (1 + (width * 4))];
-        for (var x = 10; x < width - 10; x++)
-        {
-            var y = Math.Clamp(height * x / width, 0, height - 1);
-            raw[(y * (1 + (width * 4))) + 1 + (x * 4) + 3] = 255;
-        }
-
-        using var compressed = new MemoryStream();
-        using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            z.Write(raw);
-        }
-
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;
-        header[9] = 6;
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", compressed.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void Chunk(Stream s, string type, byte[] data)
-    {
-        var len = new byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(len, data.Length);
-        s.Write(len);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        s.Write(typed);
-        var crc = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
-        s.Write(crc);
-    }
-
-    private static uint Crc32(byte[] data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using CompetitivePosts.Bench;
 using CompetitivePosts.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +16,11 @@ void Report(string measure, string figure)
     Console.WriteLine($"  {measure}: {figure}");
 }
 
+if (options.Kills > 0)
+{
+    return await KillTest.RunAsync(options, db);
+}
+
 Console.WriteLine($"bench: V={options.Voters} C={options.Candidates} K={options.Concurrency} D={options.HubClients} dashboards={options.Dashboards} at {options.Url}");
 Console.WriteLine("==> Seeding the round (domain, audited) and the recount round...");
 var sw = Stopwatch.StartNew();
@@ -31,10 +35,10 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
 };
 
 // Warm-up: pages and review posts of a few slips (nothing is committed), so JIT and caches are not in the figures.
-await ForEachAsync(seeded.Voters.Take(100), Math.Min(8, options.Concurrency), async (v, i) =>
+await BallotHttp.ForEachAsync(seeded.Voters.Take(100), Math.Min(8, options.Concurrency), async (v, i) =>
 {
-    var (page, cookie) = await GetAsync(http, v.Token);
-    await PostAsync(http, v.Token, BallotForms.Fill(page, i).Replace("Step=Submit", "Step=Review", StringComparison.Ordinal), cookie);
+    var (page, cookie) = await BallotHttp.GetAsync(http, v.Token);
+    await BallotHttp.PostAsync(http, v.Token, BallotForms.Fill(page, i).Replace("Step=Submit", "Step=Review", StringComparison.Ordinal), cookie);
 });
 
 // (5) Working set with every ballot page fetched and its form held open by the client.
@@ -44,7 +48,7 @@ var cpuAt = cpu.Read();
 var held = new string[seeded.Voters.Count];
 var cookies = new string?[seeded.Voters.Count];
 sw.Restart();
-await ForEachAsync(seeded.Voters, options.Concurrency, async (v, i) => (held[i], cookies[i]) = await GetAsync(http, v.Token));
+await BallotHttp.ForEachAsync(seeded.Voters, options.Concurrency, async (v, i) => (held[i], cookies[i]) = await BallotHttp.GetAsync(http, v.Token));
 var fetchSeconds = sw.Elapsed.TotalSeconds;
 var rssOpen = Rss(options.AppPid);
 Report("(5) working set", $"{rssBefore:0} MB before, {rssOpen:0} MB with {held.Length} ballot pages fetched and held open ({held.Length / fetchSeconds:0} pages/s)");
@@ -64,14 +68,14 @@ var get = new Samples();
 var accepted = 0;
 cpuAt = cpu.Read();
 sw.Restart();
-await ForEachAsync(seeded.Voters, options.Concurrency, async (v, i) =>
+await BallotHttp.ForEachAsync(seeded.Voters, options.Concurrency, async (v, i) =>
 {
     var t = Stopwatch.GetTimestamp();
-    var (page, cookie) = await GetAsync(http, v.Token);
+    var (page, cookie) = await BallotHttp.GetAsync(http, v.Token);
     get.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
     var body = BallotForms.Fill(page, i);
     t = Stopwatch.GetTimestamp();
-    var answer = await PostAsync(http, v.Token, body, cookie);
+    var (_, answer) = await BallotHttp.PostAsync(http, v.Token, body, cookie);
     submit.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
     if (BallotForms.IsReceipt(answer))
     {
@@ -106,7 +110,7 @@ Report("(3) push latency", $"hub clients ×{options.HubClients}: p50 {hubLatency
 // (2) The same rows straight to PostgreSQL at the same concurrency.
 Console.WriteLine("==> (2) The same rows through Npgsql...");
 var (rawRound, rawTokens) = await Seeding.RawRoundAsync(db, seeded);
-var signature = Convert.FromBase64String(BallotForms.Signature["data:image/png;base64,".Length..]);
+var signature = CompetitivePosts.Testing.CanvasPng.Png();
 cpuAt = cpu.Read();
 var (rawSeconds, rawLatency) = await RawWriter.RunAsync(options.Connection, rawRound, rawTokens, seeded, signature, options.Concurrency, options.RawPool);
 var rawRate = seeded.Voters.Count / rawSeconds;
@@ -145,44 +149,6 @@ Console.WriteLine($"| (4) recount {counted.Ballots} × {counted.Candidates} | {r
 Console.WriteLine($"| (5) working set, {held.Length} pages open | {rssOpen:0} MB | < 300 MB |");
 Console.WriteLine(line);
 return 0;
-
-static async Task<(string Html, string? Cookie)> GetAsync(HttpClient http, string token)
-{
-    using var response = await http.GetAsync("b/" + token);
-    response.EnsureSuccessStatusCode();
-    // The antiforgery cookie goes back with the POST, as a browser sends it.
-    var cookie = response.Headers.TryGetValues("Set-Cookie", out var set)
-        ? string.Join("; ", set.Select(c => c.Split(';')[0]))
-        : null;
-    return (await response.Content.ReadAsStringAsync(), cookie);
-}
-
-static async Task<string> PostAsync(HttpClient http, string token, string body, string? cookie)
-{
-    using var request = new HttpRequestMessage(HttpMethod.Post, "b/" + token)
-    {
-        Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
-    };
-    if (cookie is not null)
-    {
-        request.Headers.Add("Cookie", cookie);
-    }
-
-    using var response = await http.SendAsync(request);
-    return await response.Content.ReadAsStringAsync();
-}
-
-static async Task ForEachAsync<T>(IEnumerable<T> items, int concurrency, Func<T, int, Task> body)
-{
-    var queue = new System.Collections.Concurrent.ConcurrentQueue<(T, int)>(items.Select((x, i) => (x, i)));
-    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-    {
-        while (queue.TryDequeue(out var item))
-        {
-            await body(item.Item1, item.Item2);
-        }
-    })));
-}
 
 static double Rss(int pid)
 {

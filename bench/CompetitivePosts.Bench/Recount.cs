@@ -16,6 +16,20 @@ internal static class Recount
 {
     public static async Task<(int Ballots, int Candidates)> RunAsync(DbContextOptions<AppDbContext> options, int competitionId, int roundId)
     {
+        var result = await CompareAsync(options, competitionId, roundId);
+        if (!result.Matches)
+        {
+            throw new InvalidOperationException("The recount differs from the live counts: " + string.Join("; ", result.Differences.Take(5)));
+        }
+
+        await using var db = new AppDbContext(options);
+        var candidates = await db.VotingRounds.AsNoTracking().Where(r => r.Id == roundId).SelectMany(r => r.Items).CountAsync();
+        return (result.Ballots, candidates);
+    }
+
+    /// <summary>The recount as the tally page runs it, its differences from the live counts returned rather than thrown.</summary>
+    public static async Task<RecountResult> CompareAsync(DbContextOptions<AppDbContext> options, int competitionId, int roundId)
+    {
         int unitId;
         await using (var db0 = new AppDbContext(options))
         {
@@ -25,14 +39,6 @@ internal static class Recount
         // The recount is the unit organizer's action (administrators do not manage units' competitions).
         var organizer = new Actor("压测", ActorRoles.Organizer, [unitId], "bench");
         var recount = new RecountTally(new PooledDbContextFactory<AppDbContext>(options), TimeProvider.System, NullLogger<RecountTally>.Instance);
-        var result = await recount.RunAsync(competitionId, roundId, organizer);
-        if (!result.Matches)
-        {
-            throw new InvalidOperationException("The recount differs from the live counts: " + string.Join("; ", result.Differences.Take(5)));
-        }
-
-        await using var db = new AppDbContext(options);
-        var candidates = await db.VotingRounds.AsNoTracking().Where(r => r.Id == roundId).SelectMany(r => r.Items).CountAsync();
-        return (result.Ballots, candidates);
+        return await recount.RunAsync(competitionId, roundId, organizer);
     }
 }

@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
-using System.Text;
 using CompetitivePosts.Domain;
+using CompetitivePosts.Testing;
 using CompetitivePosts.Web.Features.Voting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,39 +9,9 @@ namespace CompetitivePosts.Web.Tests.Infrastructure;
 public static class TestBallots
 {
     /// <summary>An RGBA PNG as a canvas writes it, with a diagonal stroke (or nothing, for a blank pad), with correct CRCs.</summary>
-    public static byte[] Png(int width = 300, int height = 100, bool drawn = true)
-    {
-        var raw = new byte[height * (1 + (width * 4))];
-        if (drawn)
-        {
-            for (var x = 10; x < width - 10; x++)
-            {
-                var y = Math.Clamp(height * x / width, 0, height - 1);
-                var at = (y * (1 + (width * 4))) + 1 + (x * 4);
-                raw[at + 3] = 255; // black, opaque
-            }
-        }
+    public static byte[] Png(int width = 300, int height = 100, bool drawn = true) => CanvasPng.Png(width, height, drawn);
 
-        using var compressed = new MemoryStream();
-        using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            z.Write(raw);
-        }
-
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;
-        header[9] = 6;
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", compressed.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    public static string DataUrl(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
+    public static string DataUrl(byte[] png) => CanvasPng.DataUrl(png);
 
     public static string Signature { get; } = DataUrl(Png());
 
@@ -86,30 +54,4 @@ public static class TestBallots
     /// <summary>A signed ballot by <paramref name="voter"/> of the scenario, marking candidates by name.</summary>
     public static Task<SubmitResult> VoteAsync(this AppFixture app, VotingScenario s, string voter, params (string Candidate, Choice Choice)[] marks) =>
         app.SubmitAsync(s.Tokens[voter], Fields(marks.Select(m => (s.Id(m.Candidate), m.Choice.ToString())), voter));
-
-    private static void Chunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        png.Write(length);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        png.Write(typed);
-        BinaryPrimitives.WriteUInt32BigEndian(length, Crc32(typed));
-        png.Write(length);
-    }
-
-    private static uint Crc32(byte[] data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
 }

@@ -83,6 +83,11 @@ public sealed class TwoInstancesTests(AppFixture app)
 
         await Task.Delay(500);
         Assert.Equal(1, Volatile.Read(ref hubMessages));
+
+        // The organizer recounts from the tally page of each instance in turn (the button runs RecountTally
+        // inside that instance's circuit): both find the one stored ballot and the live counts equal to it.
+        await RecountOnTallyPageAsync(browser, cluster, cluster.PinOne, "one", tallyUrl);
+        await RecountOnTallyPageAsync(browser, cluster, cluster.PinTwo, "two", tallyUrl);
     }
 
     /// <summary>ADR 0021: each instance reads the trigger-kept counts itself, so hub clients of both show the same full counts.</summary>
@@ -134,6 +139,18 @@ public sealed class TwoInstancesTests(AppFixture app)
             await hub.DisposeAsync();
         }
 
+        // The tally page's recount, run by each instance's own use case over its own connection pool: each
+        // recounts the three stored ballots, finds the live counts equal, and agrees with what its hub pushed.
+        var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
+        foreach (var (name, services) in new[] { ("one", cluster.OneServices), ("two", cluster.TwoServices) })
+        {
+            using var scope = services.CreateScope();
+            var recount = await scope.ServiceProvider.GetRequiredService<RecountTally>().RunAsync(s.CompetitionId, s.RoundId, organizer);
+            Assert.True(recount.Matches, $"instance {name}: " + string.Join("; ", recount.Differences));
+            Assert.Equal(3, recount.Ballots);
+            Assert.Equal(recount.Ballots, last[name].Turnout.Sum(t => t.Ballots));
+        }
+
         Assert.Equal(6, last["one"].Seq);
         Assert.Equal(6, last["two"].Seq);
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(last["one"].Lines), System.Text.Json.JsonSerializer.Serialize(last["two"].Lines));
@@ -157,6 +174,27 @@ public sealed class TwoInstancesTests(AppFixture app)
         }
     }
 
+    /// <summary>Signs in through nginx pinned to one instance, opens the tally page there and presses 重新计票.</summary>
+    private static async Task RecountOnTallyPageAsync(IBrowser browser, Cluster cluster, string pin, string instance, string tallyUrl)
+    {
+        await using var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = cluster.Front.ToString(), ViewportSize = BrowserHelpers.Desktop, Locale = "zh-CN",
+        });
+        context.SetDefaultTimeout(20_000);
+        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "cp_affinity", Value = pin, Domain = "127.0.0.1", Path = "/" }]);
+        var page = await context.SignInAsync("organizer");
+        var tally = await page.GotoAsync(tallyUrl);
+        Assert.Equal(instance, await tally!.HeaderValueAsync("x-instance"));
+        await page.WaitForCircuitAsync();
+        await page.GetByTestId("recount").ClickAsync();
+        var result = page.GetByTestId("recount-result");
+        await Assertions.Expect(result).ToContainTextAsync("重新计票1张选票，与实时计数完全一致。");
+        await Assertions.Expect(result).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("success"));
+        await Assertions.Expect(page.Locator("[data-testid=turnout-A] [data-testid=ballots]")).ToHaveTextAsync("1");
+        await page.ShotAsync($"41-two-instances-recount-{instance}");
+    }
+
     /// <summary>Redis, two instances named "one" and "two", and (optionally) nginx in front.</summary>
     private sealed class Cluster : IAsyncDisposable
     {
@@ -172,6 +210,11 @@ public sealed class TwoInstancesTests(AppFixture app)
         public string PinTwo { get; private set; } = "";
 
         public IServiceProvider OneServices { get; private set; } = null!;
+
+        public IServiceProvider TwoServices { get; private set; } = null!;
+
+        /// <summary>An affinity cookie value that nginx sends to instance one.</summary>
+        public string PinOne { get; private set; } = "";
 
         public static async Task<Cluster> StartAsync(AppFixture app, bool withNginx = true)
         {
@@ -199,6 +242,10 @@ public sealed class TwoInstancesTests(AppFixture app)
                     {
                         cluster.OneServices = factory.Services;
                     }
+                    else
+                    {
+                        cluster.TwoServices = factory.Services;
+                    }
 
                     return uri;
                 }
@@ -210,6 +257,7 @@ public sealed class TwoInstancesTests(AppFixture app)
                     var nginx = await LoopbackProcess.StartNginxAsync([cluster.One, cluster.Two]);
                     cluster._parts.Add(nginx);
                     cluster.Front = new Uri($"http://127.0.0.1:{nginx.Port}/");
+                    cluster.PinOne = await cluster.AffinityForAsync("one");
                     cluster.PinTwo = await cluster.AffinityForAsync("two");
                 }
 
