@@ -13,7 +13,7 @@ namespace CompetitivePosts.Web.Features.Voting;
 /// <summary>
 /// The two ballot pages every voter gets — the empty ballot and the receipt — rendered from <see cref="BallotPage"/>
 /// once per round, language and voter category, with markers where the voter's own values go, and then written per
-/// request as fixed UTF-8 pieces with those values encoded in between (docs/adr/0026). A round's ballot cannot
+/// request as fixed UTF-8 pieces with those values encoded in between (docs/adr/0028). A round's ballot cannot
 /// change once it has opened (ADR 0016) and only open rounds reach this cache, so an entry never goes stale.
 /// Rendering the component per request was most of a ballot's CPU (docs/performance.md); every other state of the
 /// page (a refused ballot showing the voter's marks, the review, the messages) is rendered live as before.
