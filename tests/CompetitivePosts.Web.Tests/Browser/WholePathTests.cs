@@ -104,6 +104,7 @@ public partial class WholePathTests(AppFixture app)
         await org.Locator(BrowserHelpers.MudInput("reg-accepts")).CheckAsync();
         await org.ClickAsync("[data-testid=register]");
         await Assertions.Expect(org.Locator("[data-testid=applications-table] tbody tr")).ToHaveCountAsync(1);
+        var registered = 1;
         foreach (var cadre in new[] { "乙科长", "丙干部" })
         {
             // 服从调剂 does not carry over from the registration before.
@@ -111,6 +112,9 @@ public partial class WholePathTests(AppFixture app)
             await org.PickMudAsync("reg-cadre", cadre);
             await org.PickMudAsync("reg-pref-1", "综合科科长");
             await org.ClickAsync("[data-testid=register]");
+
+            // The form clears once the registration is saved: picking the next cadre before that would be wiped.
+            await Assertions.Expect(org.Locator("[data-testid=applications-table] tbody tr")).ToHaveCountAsync(++registered);
         }
 
         await Assertions.Expect(org.Locator("[data-testid=applications-table] tbody tr")).ToHaveCountAsync(3);

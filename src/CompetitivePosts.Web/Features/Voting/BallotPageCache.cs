@@ -32,9 +32,13 @@ public sealed class BallotPageCache : IAsyncDisposable
     private readonly AsyncServiceScope _scope;
     private readonly HtmlRenderer _renderer;
 
-    public BallotPageCache(IServiceScopeFactory scopes, ILoggerFactory loggers)
+    // The app's encoder (Program.cs lets Chinese through as it is), the one the renderer uses for every other value.
+    private readonly HtmlEncoder _encoder;
+
+    public BallotPageCache(IServiceScopeFactory scopes, ILoggerFactory loggers, HtmlEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(scopes);
+        _encoder = encoder;
         _scope = scopes.CreateAsyncScope();
         _renderer = new HtmlRenderer(_scope.ServiceProvider, loggers);
     }
@@ -45,7 +49,7 @@ public sealed class BallotPageCache : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(sheet);
         var page = await GetAsync(sheet, category, receipt: false, antiforgeryField);
-        return page.With(token, voterName, antiforgeryToken, receipt: "");
+        return page.With(_encoder, token, voterName, antiforgeryToken, receipt: "");
     }
 
     /// <summary>The page after an accepted ballot: the thanks, and for a signed round the receipt code.</summary>
@@ -53,7 +57,7 @@ public sealed class BallotPageCache : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(sheet);
         var page = await GetAsync(sheet, category, receipt: true, antiforgeryField: "");
-        return page.With(token, voterName, antiforgeryToken: "", receipt ?? "");
+        return page.With(_encoder, token, voterName, antiforgeryToken: "", receipt ?? "");
     }
 
     private async Task<BallotHtml> GetAsync(RoundSheet sheet, VoterCategory category, bool receipt, string antiforgeryField)
@@ -132,11 +136,10 @@ public sealed class BallotPageCache : IAsyncDisposable
             }
         }
 
-        public IResult With(string token, string name, string antiforgeryToken, string receipt)
+        public IResult With(HtmlEncoder encoder, string token, string name, string antiforgeryToken, string receipt)
         {
             // Encoded as the renderer encodes any value: the name is the voter's, the rest are ours but are treated alike.
-            string[] values = [HtmlEncoder.Default.Encode(token), HtmlEncoder.Default.Encode(name), HtmlEncoder.Default.Encode(antiforgeryToken),
-                HtmlEncoder.Default.Encode(receipt)];
+            string[] values = [encoder.Encode(token), encoder.Encode(name), encoder.Encode(antiforgeryToken), encoder.Encode(receipt)];
             return new Writer(this, values);
         }
 

@@ -113,5 +113,33 @@ public partial class BallotEndpointTests(AppFixture app)
         }
     }
 
+    [Fact]
+    public async Task Get_OpenBallotFromTheCachedPage_CarriesEachVotersOwnNameTokenAndLanguage()
+    {
+        var s = await app.OpenForVotingAsync(settings: Round with { IsSigned = true });
+        var (client, cookies) = NewClient();
+        using (client)
+        {
+            // The first page fills the round's cached page; the second must not carry anything of the first voter's.
+            var bing = await client.GetStringAsync($"b/{s.Tokens["丙"]}");
+            var ding = await client.GetStringAsync($"b/{s.Tokens["丁"]}");
+            cookies.Add(app.BaseUri, new Cookie(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName, "c=en-US|uic=en-US"));
+            var english = await client.GetStringAsync($"b/{s.Tokens["丁"]}");
+
+            // The name is written as the renderer writes it (Chinese as it is, not as character references), which the
+            // signature check compares against.
+            Assert.Contains("data-testid=\"ballot-voter\">丙</strong>", bing, StringComparison.Ordinal);
+            Assert.Contains("data-testid=\"ballot-voter\">丁</strong>", ding, StringComparison.Ordinal);
+            Assert.DoesNotContain("丙</strong>", ding, StringComparison.Ordinal);
+            Assert.Contains($"action=\"/b/{s.Tokens["丁"]}\"", ding, StringComparison.Ordinal);
+            Assert.DoesNotContain(s.Tokens["丙"], ding, StringComparison.Ordinal);
+            Assert.DoesNotContain("cp-slot-", ding, StringComparison.Ordinal);
+            Assert.Contains("<html lang=\"zh-CN\">", ding, StringComparison.Ordinal);
+            Assert.Contains("<html lang=\"en-US\">", english, StringComparison.Ordinal);
+            Assert.Contains("data-testid=\"ballot-voter\">丁</strong>", english, StringComparison.Ordinal);
+            Assert.NotEqual(Antiforgery().Match(bing).Groups[1].Value, Antiforgery().Match(ding).Groups[1].Value);
+        }
+    }
+
     private static StringContent Form(string body) => new(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
 }
