@@ -6,13 +6,44 @@ namespace CompetitivePosts.Bench;
 /// <summary>
 /// CPU seconds spent by the app, by the bench's PostgreSQL (the postmaster, its live backends and the ones
 /// that have exited) and by this client, read from /proc. On a shared machine wall-clock figures mostly say
-/// how busy the neighbours were; CPU per ballot says what a ballot costs, and where.
+/// how busy the neighbours were; CPU per ballot says what a ballot costs, and where. The dashboards' browser
+/// (Playwright's driver and headless Chromium, children of this process) is counted apart from the client.
 /// </summary>
 internal sealed record CpuMeter(int AppPid, int PostgresPid)
 {
     private static readonly double Tick = 100.0; // USER_HZ on Linux
 
-    public CpuSample Read() => new(Seconds(AppPid, children: false), PostgresSeconds(), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
+    public CpuSample Read() => new(Seconds(AppPid, children: false), PostgresSeconds(), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
+        BrowserSeconds());
+
+    /// <summary>Every live descendant of this process: the Playwright driver and Chromium's processes.</summary>
+    private static double BrowserSeconds()
+    {
+        var parents = new Dictionary<int, (int Parent, double Seconds)>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && Stat(pid) is { } stat)
+            {
+                parents[pid] = (stat.ParentPid, stat.Seconds);
+            }
+        }
+
+        var self = Environment.ProcessId;
+        var total = 0.0;
+        foreach (var (pid, (_, seconds)) in parents)
+        {
+            for (var up = parents[pid].Parent; up > 1 && parents.TryGetValue(up, out var next); up = next.Parent)
+            {
+                if (up == self)
+                {
+                    total += seconds;
+                    break;
+                }
+            }
+        }
+
+        return total;
+    }
 
     private double PostgresSeconds()
     {
@@ -59,9 +90,9 @@ internal sealed record CpuMeter(int AppPid, int PostgresPid)
     }
 }
 
-internal readonly record struct CpuSample(double App, double Postgres, double Client)
+internal readonly record struct CpuSample(double App, double Postgres, double Client, double Browser)
 {
     /// <summary>CPU milliseconds per ballot between two samples, as "app a · PostgreSQL p · client c".</summary>
     public static string PerBallot(CpuSample from, CpuSample to, int ballots) => string.Create(CultureInfo.InvariantCulture,
-        $"CPU per ballot: app {(to.App - from.App) * 1000 / ballots:0.00} ms · PostgreSQL {(to.Postgres - from.Postgres) * 1000 / ballots:0.00} ms · bench client {(to.Client - from.Client) * 1000 / ballots:0.00} ms");
+        $"CPU per ballot: app {(to.App - from.App) * 1000 / ballots:0.00} ms · PostgreSQL {(to.Postgres - from.Postgres) * 1000 / ballots:0.00} ms · bench client {(to.Client - from.Client) * 1000 / ballots:0.00} ms · dashboards' browser {(to.Browser - from.Browser) * 1000 / ballots:0.00} ms");
 }

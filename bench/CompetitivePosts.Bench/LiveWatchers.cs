@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CompetitivePosts.Web.Data;
@@ -78,6 +79,41 @@ internal sealed class LiveWatchers : IAsyncDisposable
         }
 
         return watchers;
+    }
+
+    private static readonly string[] MainThreadMetrics = ["TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration", "LayoutCount"];
+    private ICDPSession? _metrics;
+    private Dictionary<string, double>? _metricsAt;
+
+    /// <summary>Starts counting the first dashboard's main-thread work (Chromium's Performance metrics, through CDP).</summary>
+    public async Task StartBrowserMetricsAsync()
+    {
+        if (_pages.Count > 0)
+        {
+            _metrics = await _pages[0].Context.NewCDPSessionAsync(_pages[0]);
+            await _metrics.SendAsync("Performance.enable");
+            _metricsAt = await BrowserMetricsAsync(_metrics);
+        }
+    }
+
+    /// <summary>The first dashboard's main-thread work since <see cref="StartBrowserMetricsAsync"/>, as one line; null without dashboards.</summary>
+    public async Task<string?> StopBrowserMetricsAsync()
+    {
+        if (_metrics is null || _metricsAt is null)
+        {
+            return null;
+        }
+
+        var now = await BrowserMetricsAsync(_metrics);
+        return string.Join(" · ", MainThreadMetrics.Select(k => string.Create(CultureInfo.InvariantCulture,
+            $"{k} {now.GetValueOrDefault(k) - _metricsAt.GetValueOrDefault(k):0.##}{(k.EndsWith("Duration", StringComparison.Ordinal) ? " s" : "")}")));
+    }
+
+    private static async Task<Dictionary<string, double>> BrowserMetricsAsync(ICDPSession session)
+    {
+        var reply = await session.SendAsync("Performance.getMetrics");
+        return reply!.Value.GetProperty("metrics").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble(), StringComparer.Ordinal);
     }
 
     public IReadOnlyList<IReadOnlyList<Push>> HubPushes => [.. _hubPushes.Select(q => (IReadOnlyList<Push>)[.. q])];

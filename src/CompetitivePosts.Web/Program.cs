@@ -78,6 +78,7 @@ builder.Services.AddScoped<ReviewFiling.Handler>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSpeechDay();
 builder.Services.AddVoting();
+builder.Services.AddBallotPageGate(builder.Configuration);
 builder.Services.AddLiveChannel<RegistrationNotifier>();
 builder.Services.AddScoped<DeleteCompetition>();
 builder.Services.AddScoped<EditRoster>();
@@ -108,6 +109,7 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 
+app.UseBallotPageGate();
 app.UseSecurityHeaders();
 app.UseInstanceHeader();
 

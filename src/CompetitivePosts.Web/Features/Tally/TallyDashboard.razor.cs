@@ -112,9 +112,4 @@ public partial class TallyDashboard : FeaturePage
         _frame?.Round is { } round
             ? RunAsync(() => Projector.RunAsync(Id, round.Id, _projectorResults, _projectorLive, Actor), "Saved.")
             : Task.CompletedTask;
-
-    private List<ChartSeries<double>> Series(PostTally post) =>
-    [
-        new() { Name = Localizer["Score"], Data = new ChartData<double>([.. post.Candidates.Select(c => (double)c.Result.Percent)]) },
-    ];
 }
