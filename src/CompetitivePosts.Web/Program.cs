@@ -109,7 +109,6 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 
-app.UseBallotPageGate();
 app.UseSecurityHeaders();
 app.UseInstanceHeader();
 
@@ -132,6 +131,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 
 app.UseRequestLimits();
 app.UseRateLimiter();
+app.UseBallotPageGate();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMustChangePassword();

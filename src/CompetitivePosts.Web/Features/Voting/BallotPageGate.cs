@@ -2,7 +2,8 @@ namespace CompetitivePosts.Web.Features.Voting;
 
 /// <summary>
 /// Lets at most <see cref="Limit"/> ballot page loads (<c>GET /b/{token}</c>) run at once; the rest wait their turn in
-/// order, before any other middleware has spent CPU on them. Submits never wait here (docs/adr/0029): when a hall of
+/// order, before authentication, antiforgery and the page itself have spent CPU on them; the rate limiter runs first,
+/// so one address's flood is refused rather than queued. Submits never wait here (docs/adr/0029): when a hall of
 /// voters loads and submits at once, the CPU is shared by everything in flight, and a voter who pressed 提交 would
 /// otherwise wait behind every page still loading. A waiting page costs a queued task, not a thread.
 /// </summary>
@@ -63,7 +64,7 @@ public static class BallotPageGateExtensions
     public static IServiceCollection AddBallotPageGate(this IServiceCollection services, IConfiguration configuration) =>
         services.AddSingleton(new BallotPageGate(configuration.GetValue(LimitKey, 2 * Environment.ProcessorCount)));
 
-    /// <summary>Put first in the pipeline, so a waiting page load has cost nothing yet.</summary>
+    /// <summary>Right after the rate limiter: a waiting page load has cost little, and a refused one never waits.</summary>
     public static IApplicationBuilder UseBallotPageGate(this IApplicationBuilder app)
     {
         var gate = app.ApplicationServices.GetRequiredService<BallotPageGate>();
