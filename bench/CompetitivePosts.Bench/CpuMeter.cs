@@ -13,26 +13,36 @@ internal sealed record CpuMeter(int AppPid, int PostgresPid)
 {
     private static readonly double Tick = 100.0; // USER_HZ on Linux
 
-    public CpuSample Read() => new(Seconds(AppPid, children: false), PostgresSeconds(), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
-        BrowserSeconds());
-
-    /// <summary>Every live descendant of this process: the Playwright driver and Chromium's processes.</summary>
-    private static double BrowserSeconds()
+    public CpuSample Read()
     {
-        var parents = new Dictionary<int, (int Parent, double Seconds)>();
+        var processes = ProcessTable();
+        return new(Seconds(AppPid, children: false), PostgresSeconds(processes), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
+            BrowserSeconds(processes));
+    }
+
+    /// <summary>One pass over /proc: every live process's parent and CPU seconds, shared by the PostgreSQL and browser figures.</summary>
+    private static Dictionary<int, (int Parent, double Seconds)> ProcessTable()
+    {
+        var processes = new Dictionary<int, (int Parent, double Seconds)>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (int.TryParse(Path.GetFileName(dir), out var pid) && Stat(pid) is { } stat)
             {
-                parents[pid] = (stat.ParentPid, stat.Seconds);
+                processes[pid] = (stat.ParentPid, stat.Seconds);
             }
         }
 
+        return processes;
+    }
+
+    /// <summary>Every live descendant of this process: the Playwright driver and Chromium's processes.</summary>
+    private static double BrowserSeconds(Dictionary<int, (int Parent, double Seconds)> processes)
+    {
         var self = Environment.ProcessId;
         var total = 0.0;
-        foreach (var (pid, (_, seconds)) in parents)
+        foreach (var (_, (parent, seconds)) in processes)
         {
-            for (var up = parents[pid].Parent; up > 1 && parents.TryGetValue(up, out var next); up = next.Parent)
+            for (var up = parent; up > 1 && processes.TryGetValue(up, out var next); up = next.Parent)
             {
                 if (up == self)
                 {
@@ -45,24 +55,10 @@ internal sealed record CpuMeter(int AppPid, int PostgresPid)
         return total;
     }
 
-    private double PostgresSeconds()
-    {
-        if (PostgresPid <= 0)
-        {
-            return double.NaN;
-        }
-
-        var total = Seconds(PostgresPid, children: true);
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(dir), out var pid) && pid != PostgresPid && Stat(pid) is { } stat && stat.ParentPid == PostgresPid)
-            {
-                total += stat.Seconds;
-            }
-        }
-
-        return total;
-    }
+    private double PostgresSeconds(Dictionary<int, (int Parent, double Seconds)> processes) =>
+        PostgresPid <= 0
+            ? double.NaN
+            : Seconds(PostgresPid, children: true) + processes.Where(p => p.Key != PostgresPid && p.Value.Parent == PostgresPid).Sum(p => p.Value.Seconds);
 
     private static double Seconds(int pid, bool children) =>
         Stat(pid) is { } s ? s.Seconds + (children ? s.ChildSeconds : 0) : double.NaN;
@@ -92,7 +88,7 @@ internal sealed record CpuMeter(int AppPid, int PostgresPid)
 
 internal readonly record struct CpuSample(double App, double Postgres, double Client, double Browser)
 {
-    /// <summary>CPU milliseconds per ballot between two samples, as "app a · PostgreSQL p · client c".</summary>
+    /// <summary>CPU milliseconds per ballot between two samples, as "app a · PostgreSQL p · bench client c · dashboards' browser b".</summary>
     public static string PerBallot(CpuSample from, CpuSample to, int ballots) => string.Create(CultureInfo.InvariantCulture,
         $"CPU per ballot: app {(to.App - from.App) * 1000 / ballots:0.00} ms · PostgreSQL {(to.Postgres - from.Postgres) * 1000 / ballots:0.00} ms · bench client {(to.Client - from.Client) * 1000 / ballots:0.00} ms · dashboards' browser {(to.Browser - from.Browser) * 1000 / ballots:0.00} ms");
 }

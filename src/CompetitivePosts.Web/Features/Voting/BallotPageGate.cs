@@ -20,7 +20,7 @@ public sealed class BallotPageGate : IDisposable
 
     public int Limit { get; }
 
-    /// <summary>Page loads running now (for the tests and the bench's reading of it).</summary>
+    /// <summary>Page loads running now.</summary>
     public int Running => Limit - _slots.CurrentCount;
 
     public static bool Applies(HttpRequest request)
