@@ -4,6 +4,8 @@
 # (Release) and serves it on Kestrel on loopback, then runs bench/CompetitivePosts.Bench, which seeds a
 # round and measures (1)-(5). Options go to the bench: deploy/bench.sh --voters=1000 --concurrency=50.
 # The last line is: bench: ratio=<r> submit_p99_ms=<n> push_p99_ms=<n> recount_ms=<n> open_ballots_mb=<n>
+# --rate=20 runs (1) as an open loop at 20 ballots a second (latency at a hall's pace); BENCH_CHROME_TRACE=file.json
+# writes a 5-second Chromium trace of the dashboards' browser during (1) (docs/performance.md).
 # deploy/bench.sh --kills=20 --voters=2000 runs the kill test instead of the measures (docs/operations.md): the app is
 # killed with SIGKILL 20 times while K clients vote and restarted each time; the exit code is 1 if a ballot is lost or doubled.
 # Its last line is: bench-kill: kills=<n> ballots=<n> voters=<n> lost=<n> doubled=<n> retried=<n> ... result=pass|FAIL

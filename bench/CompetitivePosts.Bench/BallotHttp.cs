@@ -32,14 +32,27 @@ internal static class BallotHttp
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Runs <paramref name="body"/> over every item, <paramref name="concurrency"/> at a time (K clients).</summary>
-    public static async Task ForEachAsync<T>(IEnumerable<T> items, int concurrency, Func<T, int, Task> body)
+    /// <summary>
+    /// Runs <paramref name="body"/> over every item, <paramref name="concurrency"/> at a time (K clients); with a
+    /// <paramref name="rate"/> above 0, item i starts no earlier than i ÷ rate seconds after the first (an open loop).
+    /// </summary>
+    public static async Task ForEachAsync<T>(IEnumerable<T> items, int concurrency, Func<T, int, Task> body, double rate = 0)
     {
         var queue = new System.Collections.Concurrent.ConcurrentQueue<(T, int)>(items.Select((x, i) => (x, i)));
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
             while (queue.TryDequeue(out var item))
             {
+                if (rate > 0)
+                {
+                    var due = TimeSpan.FromSeconds(item.Item2 / rate) - System.Diagnostics.Stopwatch.GetElapsedTime(start);
+                    if (due > TimeSpan.Zero)
+                    {
+                        await Task.Delay(due);
+                    }
+                }
+
                 await body(item.Item1, item.Item2);
             }
         })));

@@ -84,6 +84,7 @@ internal sealed class LiveWatchers : IAsyncDisposable
     private static readonly string[] MainThreadMetrics = ["TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration", "LayoutCount"];
     private ICDPSession? _metrics;
     private Dictionary<string, double>? _metricsAt;
+    private Task? _trace;
 
     /// <summary>Starts counting the first dashboard's main-thread work (Chromium's Performance metrics, through CDP).</summary>
     public async Task StartBrowserMetricsAsync()
@@ -93,6 +94,39 @@ internal sealed class LiveWatchers : IAsyncDisposable
             _metrics = await _pages[0].Context.NewCDPSessionAsync(_pages[0]);
             await _metrics.SendAsync("Performance.enable");
             _metricsAt = await BrowserMetricsAsync(_metrics);
+
+            // BENCH_CHROME_TRACE=file.json: a Chromium trace of the browser (every dashboard's renderer, with the JavaScript stack of
+            // each forced layout), 5 s from 2 s into (1), for chrome://tracing or a script (docs/performance.md).
+            if (Environment.GetEnvironmentVariable("BENCH_CHROME_TRACE") is { Length: > 0 } tracePath)
+            {
+                var session = _metrics;
+                _trace = Task.Run(async () =>
+                {
+                    var events = new List<JsonElement>();
+                    var done = new TaskCompletionSource();
+                    session.Event("Tracing.dataCollected").OnEvent += (_, e) =>
+                    {
+                        lock (events)
+                        {
+                            events.AddRange(e!.Value.GetProperty("value").EnumerateArray().Select(x => x.Clone()));
+                        }
+                    };
+                    session.Event("Tracing.tracingComplete").OnEvent += (_, _) => done.TrySetResult();
+                    await Task.Delay(TimeSpan.FromSeconds(2));
+                    await session.SendAsync("Tracing.start", new Dictionary<string, object>
+                    {
+                        ["transferMode"] = "ReportEvents",
+                        ["categories"] = "devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.stack,blink,v8,toplevel",
+                    });
+                    await Task.Delay(TimeSpan.FromSeconds(5));
+                    await session.SendAsync("Tracing.end");
+                    await done.Task;
+                    lock (events)
+                    {
+                        File.WriteAllText(tracePath, JsonSerializer.Serialize(new { traceEvents = events }));
+                    }
+                });
+            }
         }
     }
 
@@ -102,6 +136,11 @@ internal sealed class LiveWatchers : IAsyncDisposable
         if (_metrics is null || _metricsAt is null)
         {
             return null;
+        }
+
+        if (_trace is not null)
+        {
+            await _trace;
         }
 
         var now = await BrowserMetricsAsync(_metrics);

@@ -21,7 +21,8 @@ if (options.Kills > 0)
     return await KillTest.RunAsync(options, db);
 }
 
-Console.WriteLine($"bench: V={options.Voters} C={options.Candidates} K={options.Concurrency} D={options.HubClients} dashboards={options.Dashboards} at {options.Url}");
+Console.WriteLine($"bench: V={options.Voters} C={options.Candidates} K={options.Concurrency} D={options.HubClients} dashboards={options.Dashboards}"
+    + (options.Rate > 0 ? $" rate={options.Rate:0.#}/s (open loop)" : "") + $" at {options.Url}");
 Console.WriteLine("==> Seeding the round (domain, audited) and the recount round...");
 var sw = Stopwatch.StartNew();
 var tag = DateTimeOffset.UtcNow.ToString("MMdd-HHmmss", CultureInfo.InvariantCulture);
@@ -82,7 +83,7 @@ await BallotHttp.ForEachAsync(seeded.Voters, options.Concurrency, async (v, i) =
     {
         Interlocked.Increment(ref accepted);
     }
-});
+}, options.Rate);
 var appSeconds = sw.Elapsed.TotalSeconds;
 var browserWork = await live.StopBrowserMetricsAsync();
 if (accepted != seeded.Voters.Count)
@@ -94,6 +95,11 @@ var appRate = accepted / appSeconds;
 var appCpu = CpuSample.PerBallot(cpuAt, cpu.Read(), accepted);
 Report("(1) app over HTTP", $"{accepted} ballots (GET + POST) in {appSeconds:0.00} s = {appRate:0} ballots/s; submit p50 {submit.P(50):0.0} / p95 {submit.P(95):0.0} / p99 {submit.P(99):0.0} ms; GET p50 {get.P(50):0.0} / p99 {get.P(99):0.0} ms");
 Report("(1) GET + POST", appCpu);
+if (options.Rate > 0)
+{
+    Console.WriteLine($"  (1) open loop at {options.Rate:0.#} ballots/s: the ratio below is that pace against PostgreSQL's, not the app's limit");
+}
+
 if (browserWork is not null)
 {
     Report("(1) first dashboard's main thread (Chromium metrics)", browserWork);
