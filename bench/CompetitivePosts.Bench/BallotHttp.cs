@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 
@@ -39,14 +40,14 @@ internal static class BallotHttp
     public static async Task ForEachAsync<T>(IEnumerable<T> items, int concurrency, Func<T, int, Task> body, double rate = 0)
     {
         var queue = new System.Collections.Concurrent.ConcurrentQueue<(T, int)>(items.Select((x, i) => (x, i)));
-        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var start = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
             while (queue.TryDequeue(out var item))
             {
                 if (rate > 0)
                 {
-                    var due = TimeSpan.FromSeconds(item.Item2 / rate) - System.Diagnostics.Stopwatch.GetElapsedTime(start);
+                    var due = TimeSpan.FromSeconds(item.Item2 / rate) - Stopwatch.GetElapsedTime(start);
                     if (due > TimeSpan.Zero)
                     {
                         await Task.Delay(due);

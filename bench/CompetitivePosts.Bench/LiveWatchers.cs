@@ -99,34 +99,35 @@ internal sealed class LiveWatchers : IAsyncDisposable
             // each forced layout), 5 s from 2 s into (1), for chrome://tracing or a script (docs/performance.md).
             if (Environment.GetEnvironmentVariable("BENCH_CHROME_TRACE") is { Length: > 0 } tracePath)
             {
-                var session = _metrics;
-                _trace = Task.Run(async () =>
-                {
-                    var events = new List<JsonElement>();
-                    var done = new TaskCompletionSource();
-                    session.Event("Tracing.dataCollected").OnEvent += (_, e) =>
-                    {
-                        lock (events)
-                        {
-                            events.AddRange(e!.Value.GetProperty("value").EnumerateArray().Select(x => x.Clone()));
-                        }
-                    };
-                    session.Event("Tracing.tracingComplete").OnEvent += (_, _) => done.TrySetResult();
-                    await Task.Delay(TimeSpan.FromSeconds(2));
-                    await session.SendAsync("Tracing.start", new Dictionary<string, object>
-                    {
-                        ["transferMode"] = "ReportEvents",
-                        ["categories"] = "devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.stack,blink,v8,toplevel",
-                    });
-                    await Task.Delay(TimeSpan.FromSeconds(5));
-                    await session.SendAsync("Tracing.end");
-                    await done.Task;
-                    lock (events)
-                    {
-                        File.WriteAllText(tracePath, JsonSerializer.Serialize(new { traceEvents = events }));
-                    }
-                });
+                _trace = TraceAsync(_metrics, tracePath);
             }
+        }
+    }
+
+    private static async Task TraceAsync(ICDPSession session, string path)
+    {
+        var events = new List<JsonElement>();
+        var done = new TaskCompletionSource();
+        session.Event("Tracing.dataCollected").OnEvent += (_, e) =>
+        {
+            lock (events)
+            {
+                events.AddRange(e!.Value.GetProperty("value").EnumerateArray().Select(x => x.Clone()));
+            }
+        };
+        session.Event("Tracing.tracingComplete").OnEvent += (_, _) => done.TrySetResult();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await session.SendAsync("Tracing.start", new Dictionary<string, object>
+        {
+            ["transferMode"] = "ReportEvents",
+            ["categories"] = "devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.stack,blink,v8,toplevel",
+        });
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await session.SendAsync("Tracing.end");
+        await done.Task;
+        lock (events)
+        {
+            File.WriteAllText(path, JsonSerializer.Serialize(new { traceEvents = events }));
         }
     }
 

@@ -18,12 +18,13 @@ internal sealed record Options(Uri Url, string Connection, int AppPid, int Voter
     {
         var map = args.Select(a => a.TrimStart('-').Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
         int Int(string key, int fallback) => map.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        double Double(string key, double fallback) => map.TryGetValue(key, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
         string Need(string key) => map.TryGetValue(key, out var v) ? v : throw new ArgumentException($"--{key} is required.");
         string Str(string key) => map.TryGetValue(key, out var v) ? v : "";
         var concurrency = Int("concurrency", 200);
         return new Options(new Uri(Need("url").TrimEnd('/') + "/"), Need("connection"), Int("app-pid", 0), Int("voters", 5000), Int("candidates", 100),
             Int("per-post", 10), concurrency, Int("hub-clients", 20), Int("dashboards", 3), Int("recount-candidates", 200), Int("raw-pool", 32), Int("pg-pid", 0),
             Int("kills", 0), Str("app-dir"), Str("app-log"), Str("app-env"), Str("app-pid-file"),
-            map.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : 0);
+            Double("rate", 0));
     }
 }
