@@ -78,7 +78,7 @@ builder.Services.AddScoped<ReviewFiling.Handler>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSpeechDay();
 builder.Services.AddVoting();
-builder.Services.AddBallotPageGate(builder.Configuration);
+builder.Services.AddBallotGate(builder.Configuration);
 builder.Services.AddLiveChannel<RegistrationNotifier>();
 builder.Services.AddScoped<DeleteCompetition>();
 builder.Services.AddScoped<EditRoster>();
@@ -131,7 +131,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 
 app.UseRequestLimits();
 app.UseRateLimiter();
-app.UseBallotPageGate();
+app.UseBallotGate();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMustChangePassword();
