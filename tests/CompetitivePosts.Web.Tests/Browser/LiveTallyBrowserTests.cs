@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CompetitivePosts.Domain;
 using CompetitivePosts.Web.Features.Projector;
 using CompetitivePosts.Web.Features.Tally;
@@ -87,6 +88,43 @@ public class LiveTallyBrowserTests(AppFixture app)
         Assert.True(await org.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing is cut off at 810 px");
         await org.ClickAsync("[data-testid=recount]");
         await Assertions.Expect(org.Locator("[data-testid=recount-result]")).ToContainTextAsync("4");
+    }
+
+    [Fact]
+    public async Task Dashboard_PostScrolledFarOutOfView_KeepsWhatItDrewUntilItComesBackThenShowsTheLatest()
+    {
+        var s = await app.OpenForVotingAsync("计票滚动-" + Guid.NewGuid().ToString("N")[..6]);
+        await using var desk = await app.NewContextAsync(BrowserHelpers.Desktop);
+        var org = await desk.SignInAsync("organizer");
+        await org.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/tally");
+        var posts = org.Locator("[data-testid=tally-posts]");
+        var agree = Row(org, "乙").Locator("[data-testid=counts-A] [data-testid=agree]");
+        var sections = await org.Locator("[data-testid=tally-post-section]").CountAsync();
+        var all = string.Join(',', Enumerable.Range(0, sections));
+        Assert.True(sections >= 2, "the scenario has more than one post");
+        await Assertions.Expect(posts).ToHaveAttributeAsync("data-near", all);
+        await Assertions.Expect(agree).ToHaveTextAsync("0");
+
+        // The post goes far below the screen: the browser reports it, and the circuit stops re-rendering it.
+        await org.EvaluateAsync("() => { document.querySelector('[data-testid=tally-posts]').style.marginTop = '8000px'; }");
+        await Assertions.Expect(posts).ToHaveAttributeAsync("data-near", "");
+        await app.VoteAsync(s, "甲", ("乙", Choice.Agree), ("丙", Choice.Disagree));
+        await Assertions.Expect(org.Locator("[data-testid=turnout-A] [data-testid=ballots]")).ToHaveTextAsync("1");
+        await org.WaitForTimeoutAsync(500);
+        Assert.Equal("0", await agree.TextContentAsync());
+
+        // Scrolled back into view, it shows the figures of the latest push at once, without a new ballot.
+        await agree.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(posts).ToHaveAttributeAsync("data-near", new Regex("^0(,|$)"));
+        await Assertions.Expect(agree).ToHaveTextAsync("1");
+        await Assertions.Expect(Row(org, "丙").Locator("[data-testid=counts-A] [data-testid=agree]")).ToHaveTextAsync("0");
+        await Assertions.Expect(Row(org, "乙").Locator("[data-testid=score]")).ToHaveTextAsync("100.00%");
+
+        // Before a print every post is rendered, wherever it is.
+        await org.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await Assertions.Expect(posts).ToHaveAttributeAsync("data-near", "");
+        await org.EvaluateAsync("() => window.dispatchEvent(new Event('beforeprint'))");
+        await Assertions.Expect(posts).ToHaveAttributeAsync("data-near", all);
     }
 
     [Fact]
