@@ -26,9 +26,10 @@ step "Starting the bench's own PostgreSQL in $pgdir..."
 port=$(pg_start "$pgdir")
 password=$(cat "$pgdir.password")
 psql() { PGPASSWORD=$password PGOPTIONS='-c client_min_messages=warning' "$(pg_bin)/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
-# K=200 raw writers beside the app's pools need more than the default 100 connections.
-if [[ $(psql -c 'SHOW max_connections') -lt 400 ]]; then
-  psql -c 'ALTER SYSTEM SET max_connections = 400' >/dev/null
+# K=200 raw writers beside the app's pools need more than the default 100 connections; push latency (3) is measured
+# from each ballot's commit as PostgreSQL recorded it, which it does only with track_commit_timestamp (both need a restart).
+if [[ $(psql -c 'SHOW max_connections') -lt 400 || $(psql -c 'SHOW track_commit_timestamp') != on ]]; then
+  psql -c 'ALTER SYSTEM SET max_connections = 400' -c 'ALTER SYSTEM SET track_commit_timestamp = on' >/dev/null
   pg_stop "$pgdir" >/dev/null
   port=$(pg_start "$pgdir")
 fi

@@ -309,28 +309,26 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
             return;
         }
 
-        var full = TallyPushDto.From(snapshot, withCounts: true);
-        var forProjector = TallyPushDto.From(snapshot, withCounts: snapshot.ProjectorShowsResults);
         var links = connections.Any(c => c.Value is not null) ? await ValidLinksAsync(snapshot.CompetitionId) : [];
-        foreach (var (connectionId, linkId) in connections)
+        var viewers = connections.Where(c => c.Value is null).Select(c => c.Key).ToList();
+        var projectors = connections.Where(c => c.Value is { } link && links.Contains(link)).Select(c => c.Key).ToList();
+        var closed = connections.Where(c => c.Value is { } link && !links.Contains(link)).Select(c => c.Key).ToList();
+        foreach (var connectionId in closed)
         {
-            // Client(id) writes straight to a connection of this instance, without a round trip through the backplane.
-            var client = hub.Clients.Client(connectionId);
-            if (linkId is null)
-            {
-                await client.SendAsync(TallyHub.Updated, full);
-            }
-            else if (links.Contains(linkId.Value))
-            {
-                await client.SendAsync(TallyHub.Updated, forProjector);
-            }
-            else
-            {
-                await client.SendAsync(TallyHub.ProjectorClosed);
-                RemoveConnection(connectionId);
-            }
+            RemoveConnection(connectionId);
         }
+
+        // One message per kind of screen, serialised once and written to all its connections at once: sent one connection
+        // after another, the last of twenty waited for the nineteen before it (docs/adr/0030). A connection of this
+        // instance is written to directly, without a round trip through the backplane.
+        await Task.WhenAll(
+            SendToAsync(viewers, () => TallyPushDto.From(snapshot, withCounts: true)),
+            SendToAsync(projectors, () => TallyPushDto.From(snapshot, withCounts: snapshot.ProjectorShowsResults)),
+            closed.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(closed).SendAsync(TallyHub.ProjectorClosed));
     }
+
+    private Task SendToAsync(List<string> connectionIds, Func<TallyPushDto> push) =>
+        connectionIds.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(connectionIds).SendAsync(TallyHub.Updated, push());
 
     private async Task<HashSet<int>> ValidLinksAsync(int competitionId)
     {
