@@ -7,17 +7,22 @@ namespace CompetitivePosts.Bench;
 /// CPU seconds spent by the app, by the bench's PostgreSQL (the postmaster, its live backends and the ones
 /// that have exited) and by this client, read from /proc. On a shared machine wall-clock figures mostly say
 /// how busy the neighbours were; CPU per ballot says what a ballot costs, and where. The dashboards' browser
-/// (Playwright's driver and headless Chromium, children of this process) is counted apart from the client.
+/// (Playwright's driver and headless Chromium, children of this process) is counted apart from the client; the hub
+/// clients' process (<see cref="HubWatcher"/>, also a child) is counted with the client.
 /// </summary>
 internal sealed record CpuMeter(int AppPid, int PostgresPid)
 {
+    /// <summary>The hub clients' process, once started; 0 before.</summary>
+    public int WatcherPid { get; set; }
+
     private static readonly double Tick = 100.0; // USER_HZ on Linux
 
     public CpuSample Read()
     {
         var processes = ProcessTable();
-        return new(Seconds(AppPid, children: false), PostgresSeconds(processes), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
-            BrowserSeconds(processes));
+        var watcher = processes.TryGetValue(WatcherPid, out var w) ? w.Seconds : 0;
+        return new(Seconds(AppPid, children: false), PostgresSeconds(processes), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds + watcher,
+            BrowserSeconds(processes) - watcher);
     }
 
     /// <summary>One pass over /proc: every live process's parent and CPU seconds, shared by the PostgreSQL and browser figures.</summary>
@@ -35,7 +40,7 @@ internal sealed record CpuMeter(int AppPid, int PostgresPid)
         return processes;
     }
 
-    /// <summary>Every live descendant of this process: the Playwright driver and Chromium's processes.</summary>
+    /// <summary>Every live descendant of this process: the Playwright driver, Chromium's processes and the hub clients' process.</summary>
     private static double BrowserSeconds(Dictionary<int, (int Parent, double Seconds)> processes)
     {
         var self = Environment.ProcessId;

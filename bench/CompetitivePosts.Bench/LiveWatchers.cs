@@ -13,16 +13,15 @@ namespace CompetitivePosts.Bench;
 internal readonly record struct Push(DateTimeOffset At, int? Covers);
 
 /// <summary>
-/// Everything that knows how the live tally reaches a client, in one class: <see cref="TallyHub"/>'s
-/// <c>JoinRound(competitionId, roundId)</c> for a signed-in viewer, then coalesced "TallyUpdated" pushes
+/// Everything that knows how the live tally reaches a client, in one class (the hub clients run in a process of their
+/// own, <see cref="HubWatcher"/>): <see cref="TallyHub"/>'s <c>JoinRound(competitionId, roundId)</c> for a signed-in viewer, then coalesced "TallyUpdated" pushes
 /// whose sequence number is 2 × ballots (+1 once closed, docs/adr/0021), so each push says how many
 /// ballots it covers; the dashboard at <c>/competitions/{id}/tally</c> showing each category's ballots
 /// in <c>[data-testid=ballots]</c>.
 /// </summary>
 internal sealed class LiveWatchers : IAsyncDisposable
 {
-    private readonly List<HubConnection> _hubs = [];
-    private readonly List<ConcurrentQueue<Push>> _hubPushes = [];
+    private HubWatcher? _hubs;
     private readonly List<IPage> _pages = [];
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -31,17 +30,9 @@ internal sealed class LiveWatchers : IAsyncDisposable
     {
         var watchers = new LiveWatchers();
         var cookies = await SignInAsync(baseUri);
-        for (var i = 0; i < hubClients; i++)
+        if (hubClients > 0)
         {
-            var pushes = new ConcurrentQueue<Push>();
-            var hub = new HubConnectionBuilder()
-                .WithUrl(new Uri(baseUri, TallyHub.Path.TrimStart('/')), o => o.Cookies = cookies)
-                .Build();
-            hub.On<TallyPushDto>(TallyHub.Updated, p => pushes.Enqueue(new Push(DateTimeOffset.UtcNow, (int)(p.Seq / 2))));
-            await hub.StartAsync();
-            await hub.InvokeAsync<TallyPushDto>("JoinRound", competitionId, roundId);
-            watchers._hubs.Add(hub);
-            watchers._hubPushes.Add(pushes);
+            watchers._hubs = await HubWatcher.StartAsync(baseUri, cookies, competitionId, roundId, hubClients);
         }
 
         if (dashboards > 0)
@@ -156,7 +147,10 @@ internal sealed class LiveWatchers : IAsyncDisposable
             .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble(), StringComparer.Ordinal);
     }
 
-    public IReadOnlyList<IReadOnlyList<Push>> HubPushes => [.. _hubPushes.Select(q => (IReadOnlyList<Push>)[.. q])];
+    public IReadOnlyList<IReadOnlyList<Push>> HubPushes => _hubs?.Pushes ?? [];
+
+    /// <summary>The hub clients' process, counted with the bench client's CPU; 0 without hub clients.</summary>
+    public int HubWatcherPid => _hubs?.Pid ?? 0;
 
     public async Task<IReadOnlyList<IReadOnlyList<Push>>> DashboardPushesAsync()
     {
@@ -193,9 +187,9 @@ internal sealed class LiveWatchers : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var hub in _hubs)
+        if (_hubs is not null)
         {
-            await hub.DisposeAsync();
+            await _hubs.DisposeAsync();
         }
 
         if (_browser is not null)

@@ -6,6 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 // deploy/bench.sh starts PostgreSQL and the published app, then runs this with --url, --connection and --app-pid.
+if (args is [HubWatcher.Verb, .. var watch])
+{
+    return await HubWatcher.RunAsync(watch);
+}
+
 var options = Options.Parse(args);
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var db = new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(options.Connection).Options;
@@ -61,6 +66,7 @@ if (held.Any(h => !BallotForms.HasForm(h)))
 
 // (3) Watchers connect before voting starts.
 await using var live = await LiveWatchers.StartAsync(options.Url, seeded.CompetitionId, seeded.RoundId, options.HubClients, options.Dashboards);
+cpu.WatcherPid = live.HubWatcherPid;
 
 // (1) Real HTTP ballots: GET the page, fill its form like a browser, POST it; K at a time.
 Console.WriteLine("==> (1) Ballots over HTTP...");

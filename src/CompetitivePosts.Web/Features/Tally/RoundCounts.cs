@@ -47,31 +47,46 @@ public sealed record RoundCounts(IReadOnlyDictionary<VoterCategory, int> Ballots
     {
         ArgumentNullException.ThrowIfNull(db);
         var shards = await db.Set<TallyCountShard>().AsNoTracking().Where(s => s.RoundId == roundId).ToListAsync(ct);
-        return FromShards(shards);
+        return FromShards(shards.Select(s => (s.Category, s.Ballots, s.Counts)));
     }
 
-    internal static RoundCounts FromShards(IEnumerable<TallyCountShard> shards)
+    /// <summary>The slices summed slot by slot, per ballot kind (arrays, not a dictionary per slot: a round has 96 slices of up to 500 slots).</summary>
+    internal static RoundCounts FromShards(IEnumerable<(string Category, int Ballots, int[] Counts)> shards)
     {
         var ballots = new Dictionary<VoterCategory, int>();
-        var sums = new Dictionary<(VoterCategory Category, int Slot), int>();
-        foreach (var shard in shards)
+        var sums = new Dictionary<VoterCategory, int[]>();
+        foreach (var (name, count, counts) in shards)
         {
-            var category = Enum.Parse<VoterCategory>(shard.Category);
-            ballots[category] = ballots.GetValueOrDefault(category) + shard.Ballots;
-            for (var slot = 0; slot < shard.Counts.Length; slot++)
+            var category = Enum.Parse<VoterCategory>(name);
+            ballots[category] = ballots.GetValueOrDefault(category) + count;
+            if (!sums.TryGetValue(category, out var sum) || sum.Length < counts.Length)
             {
-                if (shard.Counts[slot] != 0)
+                var grown = new int[counts.Length];
+                sum?.CopyTo(grown, 0);
+                sums[category] = sum = grown;
+            }
+
+            for (var slot = 0; slot < counts.Length; slot++)
+            {
+                sum[slot] += counts[slot];
+            }
+        }
+
+        var choices = new List<ChoiceCount>();
+        foreach (var (category, sum) in sums)
+        {
+            for (var slot = 0; slot < sum.Length; slot++)
+            {
+                if (sum[slot] != 0)
                 {
-                    sums[(category, slot)] = sums.GetValueOrDefault((category, slot)) + shard.Counts[slot];
+                    choices.Add(new ChoiceCount(slot / TallyCountShard.Stride, category, (short)(slot % TallyCountShard.Stride), sum[slot]));
                 }
             }
         }
 
         return new RoundCounts(
             ballots.Where(b => b.Value != 0).ToDictionary(),
-            [.. sums.Where(s => s.Value != 0)
-                .Select(s => new ChoiceCount(s.Key.Slot / TallyCountShard.Stride, s.Key.Category, (short)(s.Key.Slot % TallyCountShard.Stride), s.Value))
-                .OrderBy(c => c.Position).ThenBy(c => c.Category).ThenBy(c => c.Choice)]);
+            [.. choices.OrderBy(c => c.Position).ThenBy(c => c.Category).ThenBy(c => c.Choice)]);
     }
 
     /// <summary>Every figure where two countings disagree, as "kind · line · choice: this ≠ other"; empty when they agree exactly.</summary>

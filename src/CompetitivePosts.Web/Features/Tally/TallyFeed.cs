@@ -5,6 +5,8 @@ using CompetitivePosts.Domain;
 using CompetitivePosts.Web.Data;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CompetitivePosts.Web.Features.Tally;
 
@@ -109,26 +111,59 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
         Interlocked.Exchange(ref _timer, null)?.Dispose();
     }
 
-    /// <summary>Reads a round's counts, status and issued slips in one repeatable-read transaction; null for no such round.</summary>
+    /// <summary>
+    /// Reads a round's status, counts and issued slips in one repeatable-read transaction, the three queries in one round
+    /// trip (a push waits for this read, docs/adr/0030); null for no such round.
+    /// </summary>
     public async Task<TallySnapshot?> ReadAsync(int roundId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        var round = await db.VotingRounds.AsNoTracking().Where(r => r.Id == roundId)
-            .Select(r => new { r.CompetitionId, r.Status, r.Kind, r.ProjectorResults, r.ProjectorLiveResults })
-            .FirstOrDefaultAsync(ct);
-        if (round is null)
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
+        {
+            Transaction = (NpgsqlTransaction)tx.GetDbTransaction(),
+            BatchCommands =
+            {
+                ForRound("""SELECT "CompetitionId", "Status", "ProjectorResults", "ProjectorLiveResults" FROM "VotingRounds" WHERE "Id" = $1""", roundId),
+                ForRound("""SELECT "Category", "Ballots", "Counts" FROM "TallyCounts" WHERE "RoundId" = $1""", roundId),
+                ForRound("""
+                    SELECT v."Category", count(*)::int FROM "BallotTokens" t JOIN "Voters" v ON v."Id" = t."VoterId"
+                    WHERE t."RoundId" = $1 AND t."RevokedAt" IS NULL GROUP BY 1
+                    """, roundId),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
         {
             return null;
         }
 
-        var counts = await RoundCounts.LoadLiveAsync(db, roundId, ct);
-        var issued = await TallyQuery.IssuedAsync(db, roundId, ct);
+        var (competitionId, status) = (reader.GetInt32(0), Enum.Parse<RoundStatus>(reader.GetString(1)));
+        var (projectorResults, projectorLive) = (Enum.Parse<ProjectorResults>(reader.GetString(2)), reader.GetBoolean(3));
+        await reader.NextResultAsync(ct);
+        var shards = new List<(string, int, int[])>();
+        while (await reader.ReadAsync(ct))
+        {
+            shards.Add((reader.GetString(0), reader.GetInt32(1), reader.GetFieldValue<int[]>(2)));
+        }
+
+        await reader.NextResultAsync(ct);
+        var issued = new Dictionary<VoterCategory, int>();
+        while (await reader.ReadAsync(ct))
+        {
+            issued[Enum.Parse<VoterCategory>(reader.GetString(0))] = reader.GetInt32(1);
+        }
+
+        await reader.DisposeAsync();
         await tx.CommitAsync(ct);
-        var seq = (2L * counts.Total) + (round.Status == RoundStatus.Closed ? 1 : 0);
-        return new TallySnapshot(roundId, round.CompetitionId, seq, clock.GetUtcNow(), round.Status, round.ProjectorResults, round.ProjectorLiveResults,
-            counts, issued);
+        var counts = RoundCounts.FromShards(shards);
+        var seq = (2L * counts.Total) + (status == RoundStatus.Closed ? 1 : 0);
+        return new TallySnapshot(roundId, competitionId, seq, clock.GetUtcNow(), status, projectorResults, projectorLive, counts, issued);
     }
+
+    private static NpgsqlBatchCommand ForRound(string sql, int roundId) =>
+        new(sql) { Parameters = { new NpgsqlParameter<int> { TypedValue = roundId } } };
 
     /// <summary>
     /// Follows a round for a screen on this instance: <paramref name="onSnapshot"/> gets a snapshot at once
