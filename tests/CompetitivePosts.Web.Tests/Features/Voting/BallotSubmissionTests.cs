@@ -248,7 +248,10 @@ public class BallotSubmissionTests(AppFixture app)
             $"""SELECT pg_xact_commit_timestamp(xmin) AS "Value" FROM "BallotTokens" WHERE "RoundId" = {s.RoundId} AND "Used" """).ToListAsync();
         var accepted = results.Count(r => r.Outcome == SubmitOutcome.Accepted);
         Console.WriteLine($"close raced against 50 submits: {accepted} accepted before the close, {results.Length - accepted} refused after it");
-        Assert.InRange(accepted, 25, 40); // a real race: ballots on both sides of the close
+        // A real race: ballots on both sides of the close. At least the five the close waits for; at most the forty that can
+        // start before it ends (the last ten start after it). The first twenty-five usually all win, but on a busy machine one
+        // of them can reach the round row after the close (a clean-clone run saw 24), which is the rule working, not a fault.
+        Assert.InRange(accepted, 5, 40);
         Assert.Equal(accepted, committed.Count);
         Assert.Equal(accepted, await app.BallotCountAsync(s.RoundId));
         Assert.All(committed, at => Assert.True(at < closedAt, $"a ballot committed at {at:O}, after the close at {closedAt:O}"));
