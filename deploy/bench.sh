@@ -5,7 +5,8 @@
 # round and measures (1)-(5). Options go to the bench: deploy/bench.sh --voters=1000 --concurrency=50.
 # The last line is: bench: ratio=<r> submit_p99_ms=<n> push_p99_ms=<n> recount_ms=<n> open_ballots_mb=<n>
 # --rate=20 runs (1) as an open loop at 20 ballots a second (latency at a hall's pace); BENCH_CHROME_TRACE=file.json
-# writes a 5-second Chromium trace of the dashboards' browser during (1) (docs/performance.md).
+# writes a 5-second Chromium trace of the dashboards' browser during (1) (docs/performance.md). BENCH_APP_ENV="NAME=value ..."
+# adds settings to the app's environment, e.g. BENCH_APP_ENV=DOTNET_TieredCompilation=1 for the figures before ADR 0031.
 # deploy/bench.sh --kills=20 --voters=2000 runs the kill test instead of the measures (docs/operations.md): the app is
 # killed with SIGKILL 20 times while K clients vote and restarted each time; the exit code is 1 if a ballot is lost or doubled.
 # Its last line is: bench-kill: kills=<n> ballots=<n> voters=<n> lost=<n> doubled=<n> retried=<n> ... result=pass|FAIL
@@ -56,8 +57,9 @@ url=http://127.0.0.1:$app_port
 step "Starting the app at $url (ballot rate limit raised for loopback)..."
 # Every bench client shares 127.0.0.1, so the per-address ballot limit (60 a minute) is raised here, and only here.
 # The kill test (--kills=N) restarts the app itself with this same environment, read from app.env.
+read -ra app_extra <<<"${BENCH_APP_ENV:-}"
 printf '%s\n' "ConnectionStrings__Default=$connection" Database__Migrate=true Demo__Seed=true RateLimits__BallotPermitLimit=1000000 \
-  "ASPNETCORE_URLS=$url" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning >"$data/app.env"
+  "ASPNETCORE_URLS=$url" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning "${app_extra[@]}" >"$data/app.env"
 rm -f "$data/app.pid"
 (cd "$data/app" && mapfile -t app_env <"$data/app.env" && exec env "${app_env[@]}" dotnet CompetitivePosts.Web.dll >"$data/app.log" 2>&1) &
 app=$!

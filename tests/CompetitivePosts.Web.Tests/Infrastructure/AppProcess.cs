@@ -32,11 +32,14 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The app's assembly as the build left it beside its runtimeconfig.json, in the test project's configuration.</summary>
+    public static string BuiltDll { get; } = Path.Combine(Repository.Root, "src", "CompetitivePosts.Web", "bin",
+        AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release", "net10.0", "CompetitivePosts.Web.dll");
+
     /// <summary>Starts the app the test project was built beside (same configuration) and waits until /health answers 200.</summary>
     public static async Task<AppProcess> StartAsync(string connectionString, int port = 0)
     {
-        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
-        var dll = Path.Combine(Repository.Root, "src", "CompetitivePosts.Web", "bin", configuration, "net10.0", "CompetitivePosts.Web.dll");
+        var dll = BuiltDll;
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"{dll} is missing; build the solution first (deploy/test.sh does).");
