@@ -2,6 +2,7 @@ using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Competitions;
 using CompetitivePosts.Domain.Tally;
 using CompetitivePosts.Web.Features.Tally;
+using CompetitivePosts.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -162,15 +163,6 @@ public class TallyChartTests
             await _renderer.DisposeAsync();
             await _services.DisposeAsync();
         }
-    }
-
-    /// <summary>Static rendering runs no OnAfterRender, so nothing calls the browser; MudBlazor's services only need one to exist.</summary>
-    private sealed class NoBrowser : Microsoft.JSInterop.IJSRuntime
-    {
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => ValueTask.FromResult(default(TValue)!);
-
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
-            ValueTask.FromResult(default(TValue)!);
     }
 }
 

@@ -1,0 +1,169 @@
+using System.Security.Claims;
+using CompetitivePosts.Domain;
+using CompetitivePosts.Web.Data;
+using CompetitivePosts.Web.Features.Common;
+using CompetitivePosts.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components.Web.HtmlRendering;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor.Services;
+
+namespace CompetitivePosts.Web.Tests.Features.Common;
+
+/// <summary>
+/// The stage links of every competition page. A live page re-renders on every push and hands the links a header equal
+/// to the last; drawn again, the managers-only link asked the unit's authorization handler (a database query) each time.
+/// </summary>
+public class StageNavTests
+{
+    private static readonly CompetitionHeader Header = new(7, 3, "测试竞聘", "测试单位", CompetitionStatus.Voting, 50);
+
+    [Fact]
+    public async Task Render_EqualHeaderAgain_AsksTheUnitHandlerOnce()
+    {
+        await using var host = await NavHost.StartAsync(Header);
+        Assert.Equal(1, host.UnitChecks);
+        Assert.Contains("/competitions/7/voting", host.Html, StringComparison.Ordinal);
+
+        // Equal values in a new record, as each push composes.
+        await host.ShowAsync(Header with { });
+        await host.ShowAsync(Header with { Name = "测试竞聘" });
+
+        Assert.Equal(1, host.UnitChecks);
+        Assert.Contains("/competitions/7/voting", host.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_ChangedHeader_DrawnAgainWithTheNewStage()
+    {
+        await using var host = await NavHost.StartAsync(Header);
+        Assert.DoesNotContain("/competitions/7/decisions\" class=\"stage-link active-stage", host.Html, StringComparison.Ordinal);
+
+        await host.ShowAsync(Header with { Status = CompetitionStatus.Deciding });
+
+        Assert.Equal(2, host.UnitChecks);
+        Assert.Contains("/competitions/7/decisions\" class=\"stage-link active-stage", host.Html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Counts the checks of the unit requirement and allows them (the real handler asks the database).</summary>
+    private sealed class CountingUnitHandler : AuthorizationHandler<CompetitionUnitRequirement>
+    {
+        private int _checks;
+
+        public int Checks => _checks;
+
+        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CompetitionUnitRequirement requirement)
+        {
+            Interlocked.Increment(ref _checks);
+            context.Succeed(requirement);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class Organizer : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "organizer"), new Claim(ClaimTypes.Role, Roles.Organizer)], "test"))));
+    }
+
+    private sealed class OnTheTally : NavigationManager
+    {
+        public OnTheTally() => Initialize("http://localhost/", "http://localhost/competitions/7/tally");
+    }
+
+    /// <summary>Renders the links inside the cascading sign-in state and gives them a new header, as a page does on each push.</summary>
+    private sealed class NavHost : IAsyncDisposable
+    {
+        private readonly ServiceProvider _services;
+        private readonly HtmlRenderer _renderer;
+        private readonly CountingUnitHandler _handler;
+        private HtmlRootComponent _root;
+        private NavPage? _page;
+
+        private NavHost(ServiceProvider services, HtmlRenderer renderer, CountingUnitHandler handler) =>
+            (_services, _renderer, _handler) = (services, renderer, handler);
+
+        public string Html { get; private set; } = "";
+
+        public int UnitChecks => _handler.Checks;
+
+        public static async Task<NavHost> StartAsync(CompetitionHeader header)
+        {
+            var handler = new CountingUnitHandler();
+            var services = new ServiceCollection()
+                .AddLogging()
+                .AddLocalization(o => o.ResourcesPath = "Resources")
+                .AddMudServices()
+                .AddSingleton<Microsoft.JSInterop.IJSRuntime, NoBrowser>()
+                .AddSingleton<NavigationManager, OnTheTally>()
+                .AddSingleton<AuthenticationStateProvider, Organizer>()
+                .AddSingleton<IAuthorizationHandler>(handler)
+                .AddCascadingAuthenticationState()
+                .AddAuthorizationCore(o => o.AddPolicy(Policies.CompetitionManagers,
+                    p => p.RequireAuthenticatedUser().RequireRole(Roles.Organizer).AddRequirements(new CompetitionUnitRequirement(Manage: true))))
+                .BuildServiceProvider();
+            var host = new NavHost(services, new HtmlRenderer(services, NullLoggerFactory.Instance), handler);
+            await host.ShowAsync(header);
+            return host;
+        }
+
+        public async Task ShowAsync(CompetitionHeader header)
+        {
+            await _renderer.Dispatcher.InvokeAsync(async () =>
+            {
+                if (_page is null)
+                {
+                    _root = await _renderer.RenderComponentAsync<NavPage>(ParameterView.FromDictionary(new Dictionary<string, object?>
+                    {
+                        [nameof(NavPage.Header)] = header, [nameof(NavPage.Ready)] = (Action<NavPage>)(p => _page = p),
+                    }));
+                }
+                else
+                {
+                    _page.Show(header);
+                }
+
+                await _root.QuiescenceTask;
+                Html = _root.ToHtmlString();
+            });
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _renderer.DisposeAsync();
+            await _services.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A page in this test: it hands <see cref="StageNav"/> the header it is given, as the live tally does on each push.</summary>
+public sealed class NavPage : ComponentBase
+{
+    [Parameter]
+    public CompetitionHeader Header { get; set; } = default!;
+
+    [Parameter]
+    public Action<NavPage>? Ready { get; set; }
+
+    public void Show(CompetitionHeader header)
+    {
+        Header = header;
+        StateHasChanged();
+    }
+
+    protected override void OnInitialized() => Ready?.Invoke(this);
+
+    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.OpenComponent<StageNav>(0);
+        builder.AddComponentParameter(1, nameof(StageNav.Header), Header);
+        builder.AddComponentParameter(2, nameof(StageNav.Current), "tally");
+        builder.CloseComponent();
+    }
+}
