@@ -51,6 +51,8 @@ else
 fi
 step "Building the bench client..."
 dotnet build bench/CompetitivePosts.Bench -c Release --nologo -v quiet -clp:NoSummary -o "$data/client"
+# The compiler server and MSBuild nodes that the publish and build leave running are no part of what is measured.
+dotnet build-server shutdown >/dev/null 2>&1 || true
 
 app_port=$(free_port 56080)
 url=http://127.0.0.1:$app_port

@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
-using System.Data;
 using System.Globalization;
 using CompetitivePosts.Domain;
 using CompetitivePosts.Web.Data;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace CompetitivePosts.Web.Features.Tally;
@@ -112,17 +110,18 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
     }
 
     /// <summary>
-    /// Reads a round's status, counts and issued slips in one repeatable-read transaction, the three queries in one round
-    /// trip (a push waits for this read, docs/adr/0030); null for no such round.
+    /// Reads a round's status, counts and issued slips, the three queries in one round trip and no transaction (a push
+    /// waits for this read, docs/adr/0030); null for no such round. The status is read first: a ballot commits only while
+    /// its round is open (the close locks the round's row, docs/adr/0016), so counts read after an "open" are at least
+    /// what was counted then, and counts read after a close are final. A transaction would add nothing to that and cost
+    /// a second round trip for its COMMIT.
     /// </summary>
     public async Task<TallySnapshot?> ReadAsync(int roundId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
         {
-            Transaction = (NpgsqlTransaction)tx.GetDbTransaction(),
             BatchCommands =
             {
                 ForRound("""SELECT "CompetitionId", "Status", "ProjectorResults", "ProjectorLiveResults" FROM "VotingRounds" WHERE "Id" = $1""", roundId),
@@ -156,7 +155,6 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
         }
 
         await reader.DisposeAsync();
-        await tx.CommitAsync(ct);
         var counts = RoundCounts.FromShards(shards);
         var seq = (2L * counts.Total) + (status == RoundStatus.Closed ? 1 : 0);
         return new TallySnapshot(roundId, competitionId, seq, clock.GetUtcNow(), status, projectorResults, projectorLive, counts, issued);
