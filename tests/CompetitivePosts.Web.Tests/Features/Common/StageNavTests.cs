@@ -7,10 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Rendering;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.AspNetCore.Components.Web.HtmlRendering;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor.Services;
 
 namespace CompetitivePosts.Web.Tests.Features.Common;
@@ -79,16 +76,12 @@ public class StageNavTests
     /// <summary>Renders the links inside the cascading sign-in state and gives them a new header, as a page does on each push.</summary>
     private sealed class NavHost : IAsyncDisposable
     {
-        private readonly ServiceProvider _services;
-        private readonly HtmlRenderer _renderer;
+        private readonly RenderedPage<NavPage> _page;
         private readonly CountingUnitHandler _handler;
-        private HtmlRootComponent _root;
-        private NavPage? _page;
 
-        private NavHost(ServiceProvider services, HtmlRenderer renderer, CountingUnitHandler handler) =>
-            (_services, _renderer, _handler) = (services, renderer, handler);
+        private NavHost(RenderedPage<NavPage> page, CountingUnitHandler handler) => (_page, _handler) = (page, handler);
 
-        public string Html { get; private set; } = "";
+        public string Html => _page.Html;
 
         public int UnitChecks => _handler.Checks;
 
@@ -107,37 +100,14 @@ public class StageNavTests
                 .AddAuthorizationCore(o => o.AddPolicy(Policies.CompetitionManagers,
                     p => p.RequireAuthenticatedUser().RequireRole(Roles.Organizer).AddRequirements(new CompetitionUnitRequirement(Manage: true))))
                 .BuildServiceProvider();
-            var host = new NavHost(services, new HtmlRenderer(services, NullLoggerFactory.Instance), handler);
-            await host.ShowAsync(header);
-            return host;
+            var page = await RenderedPage<NavPage>.StartAsync(services, new() { [nameof(NavPage.Header)] = header });
+            await page.SettleAsync();
+            return new NavHost(page, handler);
         }
 
-        public async Task ShowAsync(CompetitionHeader header)
-        {
-            await _renderer.Dispatcher.InvokeAsync(async () =>
-            {
-                if (_page is null)
-                {
-                    _root = await _renderer.RenderComponentAsync<NavPage>(ParameterView.FromDictionary(new Dictionary<string, object?>
-                    {
-                        [nameof(NavPage.Header)] = header, [nameof(NavPage.Ready)] = (Action<NavPage>)(p => _page = p),
-                    }));
-                }
-                else
-                {
-                    _page.Show(header);
-                }
+        public Task ShowAsync(CompetitionHeader header) => _page.ChangeAsync(p => p.Show(header));
 
-                await _root.QuiescenceTask;
-                Html = _root.ToHtmlString();
-            });
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _renderer.DisposeAsync();
-            await _services.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => _page.DisposeAsync();
     }
 }
 

@@ -4,9 +4,7 @@ using CompetitivePosts.Domain.Tally;
 using CompetitivePosts.Web.Features.Tally;
 using CompetitivePosts.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor.Services;
 
 namespace CompetitivePosts.Web.Tests.Features.Tally;
@@ -26,7 +24,7 @@ public class TallyChartTests
         Assert.True(Before(host.Html, "甲干部", "乙干部"));
 
         clock.Advance(TimeSpan.FromMilliseconds(500));
-        await host.ShowAsync(Post(("乙干部", 3, 4), ("甲干部", 1, 2)));
+        await host.ChangeAsync(f => f.Show(Post(("乙干部", 3, 4), ("甲干部", 1, 2))));
         Assert.True(Before(host.Html, "甲干部", "乙干部"), "redrawn before the interval ended");
 
         clock.Advance(TallyChart.MinInterval);
@@ -42,7 +40,7 @@ public class TallyChartTests
         await using var host = await ChartHost.StartAsync(clock, Post(("甲干部", 1, 2), ("乙干部", 1, 4)));
 
         clock.Advance(TallyChart.MinInterval + TimeSpan.FromMilliseconds(1));
-        await host.ShowAsync(Post(("乙干部", 3, 4), ("甲干部", 1, 2)));
+        await host.ChangeAsync(f => f.Show(Post(("乙干部", 3, 4), ("甲干部", 1, 2))));
 
         Assert.True(Before(host.Html, "乙干部", "甲干部"));
         Assert.Equal(0, clock.Timers);
@@ -106,63 +104,17 @@ public class TallyChartTests
     }
 
     /// <summary>Renders a <see cref="TallyChart"/> and gives it new parameters, as the dashboard does on each push.</summary>
-    private sealed class ChartHost : IAsyncDisposable
+    private static class ChartHost
     {
-        private readonly ServiceProvider _services;
-        private readonly HtmlRenderer _renderer;
-        private Microsoft.AspNetCore.Components.Web.HtmlRendering.HtmlRootComponent _root;
-        private Frame? _frame;
-
-        private ChartHost(ServiceProvider services, HtmlRenderer renderer) => (_services, _renderer) = (services, renderer);
-
-        public string Html { get; private set; } = "";
-
-        public static async Task<ChartHost> StartAsync(TimeProvider clock, PostTally post)
-        {
-            var services = new ServiceCollection()
+        public static Task<RenderedPage<Frame>> StartAsync(TimeProvider clock, PostTally post) => RenderedPage<Frame>.StartAsync(
+            new ServiceCollection()
                 .AddLogging()
                 .AddLocalization(o => o.ResourcesPath = "Resources")
                 .AddMudServices()
                 .AddSingleton(clock)
                 .AddSingleton<Microsoft.JSInterop.IJSRuntime, NoBrowser>()
-                .BuildServiceProvider();
-            var host = new ChartHost(services, new HtmlRenderer(services, NullLoggerFactory.Instance));
-            await host.ShowAsync(post);
-            return host;
-        }
-
-        public async Task ShowAsync(PostTally post)
-        {
-            await _renderer.Dispatcher.InvokeAsync(async () =>
-            {
-                if (_frame is null)
-                {
-                    _root = await _renderer.RenderComponentAsync<Frame>(ParameterView.FromDictionary(new Dictionary<string, object?>
-                    {
-                        [nameof(Frame.Post)] = post, [nameof(Frame.Ready)] = (Action<Frame>)(f => _frame = f),
-                    }));
-                }
-                else
-                {
-                    _frame.Show(post);
-                    await _root.QuiescenceTask;
-                }
-
-                Html = _root.ToHtmlString();
-            });
-        }
-
-        public Task SettleAsync() => _renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            await _root.QuiescenceTask;
-            Html = _root.ToHtmlString();
-        });
-
-        public async ValueTask DisposeAsync()
-        {
-            await _renderer.DisposeAsync();
-            await _services.DisposeAsync();
-        }
+                .BuildServiceProvider(),
+            new() { [nameof(Frame.Post)] = post });
     }
 }
 
