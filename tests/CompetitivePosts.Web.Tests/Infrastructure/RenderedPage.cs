@@ -3,8 +3,19 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.Web.HtmlRendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor.Services;
 
 namespace CompetitivePosts.Web.Tests.Infrastructure;
+
+/// <summary>What every page of these tests needs to render: logging, the app's text resources, MudBlazor and no browser.</summary>
+internal static class RenderedPage
+{
+    public static IServiceCollection Services() => new ServiceCollection()
+        .AddLogging()
+        .AddLocalization(o => o.ResourcesPath = "Resources")
+        .AddMudServices()
+        .AddSingleton<Microsoft.JSInterop.IJSRuntime, NoBrowser>();
+}
 
 /// <summary>
 /// A test page rendered with Blazor's own HtmlRenderer, changed from the test as a push changes a live page. The page

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace CompetitivePosts.Web.Tests.Features.Common;
 
@@ -88,11 +87,7 @@ public class StageNavTests
         public static async Task<NavHost> StartAsync(CompetitionHeader header)
         {
             var handler = new CountingUnitHandler();
-            var services = new ServiceCollection()
-                .AddLogging()
-                .AddLocalization(o => o.ResourcesPath = "Resources")
-                .AddMudServices()
-                .AddSingleton<Microsoft.JSInterop.IJSRuntime, NoBrowser>()
+            var services = RenderedPage.Services()
                 .AddSingleton<NavigationManager, OnTheTally>()
                 .AddSingleton<AuthenticationStateProvider, Organizer>()
                 .AddSingleton<IAuthorizationHandler>(handler)
@@ -100,9 +95,8 @@ public class StageNavTests
                 .AddAuthorizationCore(o => o.AddPolicy(Policies.CompetitionManagers,
                     p => p.RequireAuthenticatedUser().RequireRole(Roles.Organizer).AddRequirements(new CompetitionUnitRequirement(Manage: true))))
                 .BuildServiceProvider();
-            var page = await RenderedPage<NavPage>.StartAsync(services, new() { [nameof(NavPage.Header)] = header });
-            await page.SettleAsync();
-            return new NavHost(page, handler);
+            // RenderComponentAsync returns once the page is quiescent: the AuthorizeView has asked by then.
+            return new NavHost(await RenderedPage<NavPage>.StartAsync(services, new() { [nameof(NavPage.Header)] = header }), handler);
         }
 
         public Task ShowAsync(CompetitionHeader header) => _page.ChangeAsync(p => p.Show(header));

@@ -5,7 +5,6 @@ using CompetitivePosts.Web.Features.Tally;
 using CompetitivePosts.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace CompetitivePosts.Web.Tests.Features.Tally;
 
@@ -107,13 +106,7 @@ public class TallyChartTests
     private static class ChartHost
     {
         public static Task<RenderedPage<Frame>> StartAsync(TimeProvider clock, PostTally post) => RenderedPage<Frame>.StartAsync(
-            new ServiceCollection()
-                .AddLogging()
-                .AddLocalization(o => o.ResourcesPath = "Resources")
-                .AddMudServices()
-                .AddSingleton(clock)
-                .AddSingleton<Microsoft.JSInterop.IJSRuntime, NoBrowser>()
-                .BuildServiceProvider(),
+            RenderedPage.Services().AddSingleton(clock).BuildServiceProvider(),
             new() { [nameof(Frame.Post)] = post });
     }
 }
