@@ -37,10 +37,16 @@ public static class BrowserHelpers
         return page;
     }
 
-    /// <summary>Interactive handlers only work once the Blazor circuit is up.</summary>
+    /// <summary>
+    /// Interactive handlers only work once the Blazor circuit is up. An interactive page (it carries the reconnect dialog)
+    /// is up when the layout's circuit marker has been drawn; a click before that lands on the prerendered page and is
+    /// lost (a busy run once lost the create button's click this way). A static page has no circuit to wait for.
+    /// </summary>
     public static async Task WaitForCircuitAsync(this IPage page)
     {
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");
+        await page.WaitForFunctionAsync(
+            "() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null"
+            + " && (document.getElementById('components-reconnect-modal') === null || document.querySelector('[data-circuit=up]') !== null)");
         await page.WaitForTimeoutAsync(300);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
