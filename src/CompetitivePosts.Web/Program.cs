@@ -58,6 +58,7 @@ builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 builder.Services.AddLiveChannel<TallyNotifier>();
+builder.Services.AddLiveChannel<SlipsNotifier>();
 builder.Services.AddHostedService<TallyHubRelay>();
 builder.Services.AddSingleton<TallyFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TallyFeed>());

@@ -11,7 +11,7 @@ namespace CompetitivePosts.Web.Features.Tally;
 /// Live tally for clients without a Blazor circuit (projector screens, other apps, the bench). A signed-in
 /// viewer of the unit calls <see cref="JoinRound"/>, a projector <see cref="WatchAsProjector"/> with its
 /// link's token; either gets the full snapshot back at once (so a reconnect starts from the whole state)
-/// and "TallyUpdated" after changes, at most four times a second, each with a sequence number and the
+/// and "TallyUpdated" after changes, at most five times a second (TallyFeed.MinInterval), each with a sequence number and the
 /// server's time (docs/adr/0021). "TallyChanged" with the competition id remains for older clients.
 /// </summary>
 /// <remarks>

@@ -11,7 +11,7 @@ namespace CompetitivePosts.Web.Features.Voting;
 /// ballot kind changed with its reason, an outside voter added with who they are, a voter excluded
 /// (their unused slips die in the same transaction) or put back, with a reason.
 /// </summary>
-public sealed class EditVoterRoll(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class EditVoterRoll(IDbContextFactory<AppDbContext> dbFactory, SlipsNotifier notifier, TimeProvider clock)
 {
     public Task OverrideCategoryAsync(int competitionId, Actor actor, int voterId, VoterCategory category, string reason, CancellationToken ct = default) =>
         ChangeAsync(competitionId, actor, AuditActions.VoterCategoryOverride, c =>
@@ -65,5 +65,6 @@ public sealed class EditVoterRoll(IDbContextFactory<AppDbContext> dbFactory, Tim
         db.Audit(competitionId, actor.Who, action, detail);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await notifier.PublishAsync(competitionId);
     }
 }

@@ -19,7 +19,7 @@ public sealed record SlipBatch(string CompetitionName, int RoundNumber, string R
 /// stored; the clear tokens are returned once, to be drawn on the slips. Every issue and revocation is
 /// on the competition's audit trail, naming the voters.
 /// </summary>
-public sealed class PrintSlips(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class PrintSlips(IDbContextFactory<AppDbContext> dbFactory, SlipsNotifier notifier, TimeProvider clock)
 {
     /// <summary>
     /// Slips for <paramref name="voterIds"/>, or, when null, for everyone on the roll who has not voted in
@@ -43,6 +43,7 @@ public sealed class PrintSlips(IDbContextFactory<AppDbContext> dbFactory, TimePr
         token.Revoke(clock.GetUtcNow());
         db.Audit(competitionId, actor.Who, AuditActions.SlipRevoke, new { round = round.Number, voter = voter.Name });
         await db.SaveChangesAsync(ct);
+        await notifier.PublishAsync(competitionId);
     }
 
     private async Task<SlipBatch> IssueAsync(int competitionId, int roundId, IReadOnlyCollection<int>? voterIds, Actor actor, bool kiosk,
@@ -105,6 +106,7 @@ public sealed class PrintSlips(IDbContextFactory<AppDbContext> dbFactory, TimePr
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await notifier.PublishAsync(competitionId);
 
         var name = await db.Competitions.Where(c => c.Id == competitionId).Select(c => c.Name).FirstAsync(ct);
         return new SlipBatch(name, round.Number, round.Title, round.Kind, round.IsSigned, now, slips);
