@@ -82,9 +82,13 @@ public sealed class AuditTrail(IDbContextFactory<AppDbContext> dbFactory)
     public static async Task<AuditVerification> VerifyChainAsync(AppDbContext db, int competitionId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.CompetitionId == competitionId).OrderBy(e => e.Seq).ToListAsync(ct);
-        var head = await db.AuditHeads.AsNoTracking().FirstOrDefaultAsync(h => h.CompetitionId == competitionId, ct);
-        return AuditChain.Verify(competitionId, entries, head);
+        // A change audited between the two reads would move the head past the entries read.
+        return await db.InOneSnapshotAsync(async () =>
+        {
+            var entries = await db.AuditEntries.AsNoTracking().Where(e => e.CompetitionId == competitionId).OrderBy(e => e.Seq).ToListAsync(ct);
+            var head = await db.AuditHeads.AsNoTracking().FirstOrDefaultAsync(h => h.CompetitionId == competitionId, ct);
+            return AuditChain.Verify(competitionId, entries, head);
+        }, ct);
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions Indented = new()

@@ -1,4 +1,3 @@
-using System.Data;
 using CompetitivePosts.Domain;
 using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Audit;
@@ -31,14 +30,8 @@ public sealed class RecountTally(IDbContextFactory<AppDbContext> dbFactory, Time
             throw new DomainException("No such round in this competition.");
         }
 
-        RoundCounts recount, live;
-        await using (var tx = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct))
-        {
-            // Both countings see the same committed ballots, however many arrive meanwhile.
-            recount = await RoundCounts.LoadAsync(db, roundId, ct);
-            live = await RoundCounts.LoadLiveAsync(db, roundId, ct);
-            await tx.CommitAsync(ct);
-        }
+        // Both countings see the same committed ballots, however many arrive meanwhile.
+        var (recount, live) = await db.InOneSnapshotAsync(async () => (await RoundCounts.LoadAsync(db, roundId, ct), await RoundCounts.LoadLiveAsync(db, roundId, ct)), ct);
 
         var differences = recount.Differences(live);
         if (differences.Count > 0)

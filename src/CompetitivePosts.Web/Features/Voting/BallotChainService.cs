@@ -71,11 +71,15 @@ public sealed class BallotChainService(IDbContextFactory<AppDbContext> dbFactory
     public static async Task<BallotChainVerification> VerifyAsync(AppDbContext db, int roundId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var sealedBallots = await db.SignedBallots.AsNoTracking().Where(b => b.RoundId == roundId && b.Seq != null).OrderBy(b => b.Seq).ToListAsync(ct);
-        var unsealed = await db.SignedBallots.CountAsync(b => b.RoundId == roundId && b.Seq == null, ct);
-        var head = await db.BallotChainHeads.AsNoTracking().FirstOrDefaultAsync(h => h.RoundId == roundId, ct);
-        var used = await db.BallotTokens.CountAsync(t => t.RoundId == roundId && t.Used, ct);
-        return BallotChain.Verify(sealedBallots, head?.Seq ?? 0, head?.Hash ?? BallotChain.Genesis, used, unsealed);
+        // The sealer and the ballots go on while the round is verified: the four reads see one moment.
+        return await db.InOneSnapshotAsync(async () =>
+        {
+            var sealedBallots = await db.SignedBallots.AsNoTracking().Where(b => b.RoundId == roundId && b.Seq != null).OrderBy(b => b.Seq).ToListAsync(ct);
+            var unsealed = await db.SignedBallots.CountAsync(b => b.RoundId == roundId && b.Seq == null, ct);
+            var head = await db.BallotChainHeads.AsNoTracking().FirstOrDefaultAsync(h => h.RoundId == roundId, ct);
+            var used = await db.BallotTokens.CountAsync(t => t.RoundId == roundId && t.Used, ct);
+            return BallotChain.Verify(sealedBallots, head?.Seq ?? 0, head?.Hash ?? BallotChain.Genesis, used, unsealed);
+        }, ct);
     }
 
     /// <summary>Rounds with ballots waiting to be sealed.</summary>

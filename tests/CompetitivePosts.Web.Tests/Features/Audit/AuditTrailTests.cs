@@ -58,6 +58,32 @@ public class AuditTrailTests(AppFixture app)
     }
 
     [Fact]
+    public async Task VerifyChainAsync_ChangeAuditedBetweenItsReads_SeesOneMomentAndFindsTheChainIntact()
+    {
+        using var scope = app.Services.CreateScope();
+        var (id, _) = await NewCompetitionAsync(scope, cadres: 2);
+        var before = (await EntriesAsync(id)).Count;
+        // After the entries are read and before the head is: one more audited change to the competition.
+        var change = new ChangeBetweenReads("AuditEntries", async () =>
+        {
+            await using var other = app.NewDb();
+            other.Audit(id, Scenarios.Arranger, Scenarios.ArrangeAction, new { between = "reads" });
+            await other.SaveChangesAsync();
+        });
+        await using var db = change.Context(app);
+
+        var during = await AuditTrail.VerifyChainAsync(db, id);
+
+        Assert.True(change.Happened);
+        Assert.True(during.Intact, during.Break?.ToString());
+        Assert.Equal(before, during.Entries);
+        // Control: read again afterwards, the new entry is on the chain.
+        var after = await VerifyAsync(id);
+        Assert.True(after.Intact);
+        Assert.Equal(before + 1, after.Entries);
+    }
+
+    [Fact]
     public async Task Handlers_EveryActionOfThePath_WritesOneEntryEachAndTheChainVerifies()
     {
         using var scope = app.Services.CreateScope();

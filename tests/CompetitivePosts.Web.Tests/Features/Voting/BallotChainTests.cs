@@ -64,6 +64,32 @@ public class BallotChainTests(AppFixture app)
         Assert.Equal(3, verdict.Ballots);
     }
 
+    [Fact]
+    public async Task VerifyAsync_BallotVotedAndSealedBetweenItsReads_SeesOneMomentAndFindsTheChainIntact()
+    {
+        var s = await app.OpenForVotingAsync();
+        await app.VoteAsync(s, "甲", ("乙", Choice.Agree));
+        await app.VoteAsync(s, "乙", ("丙", Choice.Agree));
+        await SealAsync(s.RoundId);
+        // After the sealed ballots are read and before the head is: one more ballot, sealed (the sealer runs every 2 s).
+        var change = new ChangeBetweenReads("SignedBallots", async () =>
+        {
+            await app.VoteAsync(s, "丙", ("乙", Choice.Disagree));
+            await SealAsync(s.RoundId);
+        });
+        await using var db = change.Context(app);
+
+        var during = await BallotChainService.VerifyAsync(db, s.RoundId);
+
+        Assert.True(change.Happened);
+        Assert.True(during.Intact, during.Break?.ToString());
+        Assert.Equal(2, during.Ballots);
+        // Control: read again afterwards, the third ballot is in the chain.
+        var after = await VerifyAsync(s.RoundId);
+        Assert.True(after.Intact);
+        Assert.Equal(3, after.Ballots);
+    }
+
     [Theory]
     [InlineData("content", BallotChainBreak.Content)]
     [InlineData("newest", BallotChainBreak.Head)]
