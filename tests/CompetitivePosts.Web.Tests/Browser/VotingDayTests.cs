@@ -5,6 +5,7 @@ using CompetitivePosts.Domain.Voting;
 using CompetitivePosts.Web.Features.Voting;
 using CompetitivePosts.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CompetitivePosts.Web.Tests.Browser;
@@ -22,6 +23,31 @@ public partial class VotingDayTests(AppFixture app)
     private static partial Regex BallotLink();
 
     private static readonly string PdfDirectory = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(Screenshots.Directory)!, "pdf")).FullName;
+
+    /// <summary>Two organizers at two screens: what one does to the slips shows on the other's round page (SlipsNotifier).</summary>
+    [Fact]
+    public async Task RoundPage_SlipRevokedElsewhere_ShowsTheNewIssuedCountWithoutAReload()
+    {
+        var s = await app.OpenForVotingAsync();
+        await using var desk = await app.NewContextAsync(BrowserHelpers.Desktop);
+        var org = await desk.SignInAsync("organizer");
+        await org.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/voting/rounds/{s.RoundId}");
+        var issuedC = org.Locator("[data-testid=round-turnout-C] [data-testid=issued]");
+        await Assertions.Expect(issuedC).ToHaveTextAsync("2");
+        await org.EvaluateAsync("() => { window.__samePage = true; }");
+
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PrintSlips>()
+                .RevokeAsync(s.CompetitionId, s.RoundId, s.Voters["丁"], Scenarios.Organizer(await app.DemoUnitIdAsync()));
+        }
+
+        await Assertions.Expect(issuedC).ToHaveTextAsync("1");
+        Assert.True(await org.EvaluateAsync<bool>("() => window.__samePage === true"), "the page was reloaded");
+        // Control: the other kinds' slips are as they were.
+        await Assertions.Expect(org.Locator("[data-testid=round-turnout-A] [data-testid=issued]")).ToHaveTextAsync("1");
+        await Assertions.Expect(org.Locator("[data-testid=round-turnout-B] [data-testid=issued]")).ToHaveTextAsync("1");
+    }
 
     [Fact]
     public async Task VotingDay_SlipScannedOnATouchTablet_SignedReviewedReceiptAndSecondAttemptRefused()
