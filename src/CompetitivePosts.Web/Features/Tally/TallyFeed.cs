@@ -228,11 +228,19 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
         }
     }
 
-    /// <summary>Projector links of a competition changed: its rounds are re-sent, so a revoked screen goes dark.</summary>
-    internal void Refresh(int competitionId)
+    /// <summary>
+    /// A competition changed: its rounds are read and sent again (a revoked projector goes dark); after a change to its
+    /// slips, with their issued counts read again too.
+    /// </summary>
+    internal void Refresh(int competitionId, bool slipsChanged = false)
     {
         foreach (var watched in _rounds.Values.Where(w => w.CompetitionId == competitionId))
         {
+            if (slipsChanged)
+            {
+                ForgetIssued(watched);
+            }
+
             Schedule(watched);
         }
     }
@@ -247,12 +255,7 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
 
     private Task OnSlipsChanged(int competitionId)
     {
-        foreach (var watched in _rounds.Values.Where(w => w.CompetitionId == competitionId))
-        {
-            ForgetIssued(watched);
-            Schedule(watched);
-        }
-
+        Refresh(competitionId, slipsChanged: true);
         return Task.CompletedTask;
     }
 

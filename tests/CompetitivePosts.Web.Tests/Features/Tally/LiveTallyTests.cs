@@ -181,21 +181,8 @@ public class LiveTallyTests(AppFixture app, ITestOutputHelper output)
         Assert.Contains("tp-candidate", after, StringComparison.Ordinal);
     }
 
-    private static async Task<TallyPushDto> WaitForAsync(ConcurrentQueue<TallyPushDto> pushes, Func<TallyPushDto, bool> match)
-    {
-        var until = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < until)
-        {
-            if (pushes.LastOrDefault(match) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("No push matched; seqs seen: " + string.Join(",", pushes.Select(p => p.Seq)));
-    }
+    private static Task<TallyPushDto> WaitForAsync(ConcurrentQueue<TallyPushDto> pushes, Func<TallyPushDto, bool> match) =>
+        Arrivals.LastMatchAsync(pushes, match, p => "seq " + p.Seq);
 
     private async Task<int> PositionAsync(int roundId, int cadreId)
     {

@@ -58,21 +58,8 @@ public class TallyFeedTests(AppFixture app)
     private static (int A, int B, int C) Issued(TallySnapshot x) =>
         (x.Issued.GetValueOrDefault(VoterCategory.A), x.Issued.GetValueOrDefault(VoterCategory.B), x.Issued.GetValueOrDefault(VoterCategory.C));
 
-    private static async Task<TallySnapshot> WaitForAsync(ConcurrentQueue<TallySnapshot> snapshots, Func<TallySnapshot, bool> match)
-    {
-        var until = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < until)
-        {
-            if (snapshots.LastOrDefault(match) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("No snapshot matched; issued seen: " + string.Join(" ", snapshots.Select(x => Issued(x).ToString())));
-    }
+    private static Task<TallySnapshot> WaitForAsync(ConcurrentQueue<TallySnapshot> snapshots, Func<TallySnapshot, bool> match) =>
+        Arrivals.LastMatchAsync(snapshots, match, x => "issued " + Issued(x));
 
     /// <summary>The system clock, except that a timer as long as the feed's reconciliation never fires.</summary>
     private sealed class NoReconciliationClock : TimeProvider
