@@ -1,5 +1,7 @@
 using CompetitivePosts.Web.Data;
+using CompetitivePosts.Web.Features.Projector;
 using CompetitivePosts.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CompetitivePosts.Web.Tests.Browser;
@@ -23,6 +25,26 @@ public static class BrowserHelpers
         });
         context.SetDefaultTimeout(20_000);
         return context;
+    }
+
+    /// <summary>
+    /// The hall's big screen (1920×1080) on the projector page of the scenario's round, through a link the unit's organizer
+    /// has just issued, once it has joined the hub. Dispose the screen.
+    /// </summary>
+    public static async Task<(IBrowserContext Screen, IPage Page)> OpenTallyProjectorAsync(this AppFixture app, VotingScenario s)
+    {
+        string token;
+        using (var scope = app.Services.CreateScope())
+        {
+            token = (await scope.ServiceProvider.GetRequiredService<ProjectorLinks>().IssueAsync(s.CompetitionId, ProjectorPurposes.Tally, s.RoundId,
+                TimeSpan.FromHours(2), Scenarios.Organizer(await app.DemoUnitIdAsync()))).Token;
+        }
+
+        var screen = await app.NewContextAsync(new ViewportSize { Width = 1920, Height = 1080 });
+        var page = await screen.NewPageAsync();
+        await page.GotoAsync($"/projector/tally/{token}");
+        await page.WaitForSelectorAsync("[data-tally-projector][data-joined=true]");
+        return (screen, page);
     }
 
     public static async Task<IPage> SignInAsync(this IBrowserContext context, string user, string? returnUrl = null)

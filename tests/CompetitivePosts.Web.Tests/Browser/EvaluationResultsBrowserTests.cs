@@ -5,13 +5,15 @@ using CompetitivePosts.Web.Features.Common;
 using CompetitivePosts.Web.Features.Tally;
 using CompetitivePosts.Web.Features.Voting;
 using CompetitivePosts.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CompetitivePosts.Web.Tests.Browser;
 
 /// <summary>
-/// An evaluation round (民主测评) with unequal turnout: the round page, the .xlsx export and the printed 计票结果报告 each show
-/// every grade's share per ballot kind and the weighted 优秀+称职 rate, checked against figures worked out by hand.
+/// An evaluation round (民主测评) with unequal turnout: the round page, the live tally, the .xlsx export and the printed
+/// 计票结果报告 each show every grade's share per ballot kind and the weighted 优秀+称职 rate, checked against figures worked
+/// out by hand; its projector shows turnout only, open and closed (docs/adr/0034).
 /// </summary>
 [Collection(AppTests.Name)]
 public class EvaluationResultsBrowserTests(AppFixture app)
@@ -30,9 +32,9 @@ public class EvaluationResultsBrowserTests(AppFixture app)
     {
         var s = await app.OpenForVotingAsync("测评结果-" + Guid.NewGuid().ToString("N")[..6],
             new RoundSettings(RoundKind.Evaluation, IsSigned: false), deputyHolder: "丙");
-        await GradeAsync(s, "甲", ("乙", Grade.Excellent), ("丙", Grade.BasicallyCompetent));
-        await GradeAsync(s, "丙", ("乙", Grade.Competent), ("丙", Grade.Excellent));
-        await GradeAsync(s, "丁", ("乙", Grade.Incompetent));
+        await app.GradeAsync(s, "甲", ("乙", Grade.Excellent), ("丙", Grade.BasicallyCompetent));
+        await app.GradeAsync(s, "丙", ("乙", Grade.Competent), ("丙", Grade.Excellent));
+        await app.GradeAsync(s, "丁", ("乙", Grade.Incompetent));
 
         await using var desk = await app.NewContextAsync(BrowserHelpers.Desktop);
         var org = await desk.SignInAsync("organizer");
@@ -76,14 +78,75 @@ public class EvaluationResultsBrowserTests(AppFixture app)
         await org.PdfAsync(new() { Path = Path.Combine(PdfDirectory, "evaluation-report.pdf"), Format = "A4", PrintBackground = true });
     }
 
+    /// <summary>The same hand-checked figures as above, reached one ballot at a time on a live tally opened before the first.</summary>
+    [Fact]
+    public async Task LiveTally_EvaluationRoundOpenedBeforeVoting_FollowsEachGradeWithoutAReloadAndTheRecountMatches()
+    {
+        var s = await app.OpenForVotingAsync("测评实时-" + Guid.NewGuid().ToString("N")[..6],
+            new RoundSettings(RoundKind.Evaluation, IsSigned: false), deputyHolder: "丙");
+        await using var desk = await app.NewContextAsync(BrowserHelpers.Desktop);
+        var org = await desk.SignInAsync("organizer");
+        await org.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/tally?round={s.RoundId}");
+        await org.EvaluateAsync("() => window.__samePage = true");
+        var turnoutA = org.Locator("[data-testid=turnout-A] [data-testid=ballots]");
+        await Assertions.Expect(Rate(org, "乙")).ToHaveTextAsync("—");
+        await Assertions.Expect(turnoutA).ToHaveTextAsync("0");
+
+        await app.GradeAsync(s, "甲", ("乙", Grade.Excellent), ("丙", Grade.BasicallyCompetent));
+        await Assertions.Expect(turnoutA).ToHaveTextAsync("1");
+        await Assertions.Expect(Rate(org, "乙")).ToHaveTextAsync("100.00%");
+        await Assertions.Expect(Rate(org, "丙")).ToHaveTextAsync("0.00%");
+        await app.GradeAsync(s, "丙", ("乙", Grade.Competent), ("丙", Grade.Excellent));
+        await app.GradeAsync(s, "丁", ("乙", Grade.Incompetent));
+        await Assertions.Expect(org.Locator("[data-testid=turnout-C] [data-testid=ballots]")).ToHaveTextAsync("2");
+        await Assertions.Expect(Rate(org, "乙")).ToHaveTextAsync("78.57%");
+        await Assertions.Expect(Rate(org, "丙")).ToHaveTextAsync("21.43%");
+        var yiC = org.Locator("[data-testid=evaluation-row][data-name='乙'][data-category=C]");
+        await Assertions.Expect(yiC.Locator($"[data-testid=grade-{Grade.Incompetent}]")).ToHaveTextAsync("1 (50.0%)");
+        Assert.True(await org.EvaluateAsync<bool>("() => window.__samePage === true"), "the page was not reloaded");
+
+        // What the projector may show is fixed for an evaluation: turnout only, so there is nothing to choose.
+        await Assertions.Expect(org.Locator("[data-testid=projector-turnout-only]")).ToBeVisibleAsync();
+        Assert.Equal(0, await org.Locator("[data-testid=projector-settings]").CountAsync());
+        Assert.Equal(0, await org.Locator("[data-testid=tally-post-section]").CountAsync());
+        await org.ClickAsync("[data-testid=recount]");
+        await Assertions.Expect(org.Locator("[data-testid=recount-result]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-alert-.*success"));
+        await Assertions.Expect(org.Locator("[data-testid=recount-result]")).ToContainTextAsync("3");
+        await org.ShotAsync("38b-evaluation-live-tally");
+        await org.SetViewportSizeAsync(BrowserHelpers.Tablet.Width, BrowserHelpers.Tablet.Height);
+        Assert.True(await org.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing is cut off at 810 px");
+    }
+
+    [Fact]
+    public async Task Projector_EvaluationRoundOpenThenClosed_ShowsTurnoutOnlyAndNeverAName()
+    {
+        var s = await app.OpenForVotingAsync("测评投影-" + Guid.NewGuid().ToString("N")[..6],
+            new RoundSettings(RoundKind.Evaluation, IsSigned: false), deputyHolder: "丙");
+        var (screen, page) = await app.OpenTallyProjectorAsync(s);
+        await using var _ = screen;
+        var projector = page.Locator("[data-tally-projector]");
+
+        await app.GradeAsync(s, "甲", ("乙", Grade.Excellent), ("丙", Grade.BasicallyCompetent));
+        await app.GradeAsync(s, "丙", ("乙", Grade.Competent), ("丙", Grade.Excellent));
+        await Assertions.Expect(page.Locator("[data-testid=tp-turnout-A] [data-field=ballots]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-testid=tp-turnout-C] [data-field=ballots]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-testid=tp-waiting]")).ToContainTextAsync("测评结果报党委");
+        Assert.DoesNotContain("乙", await projector.InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "38c-evaluation-projector-open-1920.png") });
+
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<RoundControl>().CloseAsync(s.CompetitionId, Scenarios.Organizer(await app.DemoUnitIdAsync()), s.RoundId);
+        await Assertions.Expect(page.Locator("[data-testid=tp-status]")).ToHaveTextAsync("投票已结束");
+        await Assertions.Expect(page.Locator("[data-tally-projector][data-joined=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=tp-turnout-C] [data-field=ballots]")).ToHaveTextAsync("1");
+        Assert.Equal(0, await page.Locator("[data-testid=tp-results]").CountAsync());
+        Assert.DoesNotContain("乙", await projector.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("%</", await page.ContentAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "38d-evaluation-projector-closed-1920.png") });
+    }
+
     private static ILocator Rate(ILocator scope, string name) =>
         scope.Locator($"[data-testid=evaluation-row][data-name='{name}'][data-category=A] [data-testid=excellent-competent-rate]");
 
     private static ILocator Rate(IPage page, string name) => Rate(page.Locator("body"), name);
-
-    private async Task GradeAsync(VotingScenario s, string voter, params (string Cadre, Grade Grade)[] grades)
-    {
-        var result = await app.SubmitAsync(s.Tokens[voter], TestBallots.Fields(grades.Select(g => (s.Id(g.Cadre), g.Grade.ToString())), null));
-        Assert.Equal(SubmitOutcome.Accepted, result.Outcome);
-    }
 }

@@ -131,14 +131,8 @@ public class LiveTallyBrowserTests(AppFixture app)
     public async Task Projector_RoundOpenThenClosed_ShowsTurnoutOnlyThenTheRanking()
     {
         var s = await app.OpenForVotingAsync("计票投影-" + Guid.NewGuid().ToString("N")[..6]);
-        var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
-        using var scope = app.Services.CreateScope();
-        var link = await scope.ServiceProvider.GetRequiredService<ProjectorLinks>()
-            .IssueAsync(s.CompetitionId, ProjectorPurposes.Tally, s.RoundId, TimeSpan.FromHours(2), organizer);
-        await using var screen = await app.NewContextAsync(new ViewportSize { Width = 1920, Height = 1080 });
-        var page = await screen.NewPageAsync();
-        await page.GotoAsync($"/projector/tally/{link.Token}");
-        await page.WaitForSelectorAsync("[data-tally-projector][data-joined=true]");
+        var (screen, page) = await app.OpenTallyProjectorAsync(s);
+        await using var _ = screen;
 
         await app.VoteAsync(s, "甲", ("乙", Choice.Agree), ("丙", Choice.Disagree));
         await app.VoteAsync(s, "丙", ("乙", Choice.Agree), ("丙", Choice.Agree));
@@ -149,7 +143,8 @@ public class LiveTallyBrowserTests(AppFixture app)
         Assert.DoesNotContain("乙", await page.Locator("[data-tally-projector]").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "35-tally-projector-open-1920.png") });
 
-        await scope.ServiceProvider.GetRequiredService<RoundControl>().CloseAsync(s.CompetitionId, organizer, s.RoundId);
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<RoundControl>().CloseAsync(s.CompetitionId, Scenarios.Organizer(await app.DemoUnitIdAsync()), s.RoundId);
         await Assertions.Expect(page.Locator("[data-testid=tp-candidate]")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("[data-testid=tp-candidate]").First).ToContainTextAsync("乙");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "36-tally-projector-closed-1920.png") });

@@ -54,4 +54,14 @@ public static class TestBallots
     /// <summary>A signed ballot by <paramref name="voter"/> of the scenario, marking candidates by name.</summary>
     public static Task<SubmitResult> VoteAsync(this AppFixture app, VotingScenario s, string voter, params (string Candidate, Choice Choice)[] marks) =>
         app.SubmitAsync(s.Tokens[voter], Fields(marks.Select(m => (s.Id(m.Candidate), m.Choice.ToString())), voter));
+
+    /// <summary>An unsigned evaluation ballot by <paramref name="voter"/>'s slip, grading incumbents by name; throws unless it is accepted.</summary>
+    public static async Task GradeAsync(this AppFixture app, VotingScenario s, string voter, params (string Cadre, Grade Grade)[] grades)
+    {
+        var result = await app.SubmitAsync(s.Tokens[voter], Fields(grades.Select(g => (s.Id(g.Cadre), g.Grade.ToString())), null));
+        if (result.Outcome != SubmitOutcome.Accepted)
+        {
+            throw new InvalidOperationException($"{voter}'s evaluation ballot was not accepted: {result.Outcome}");
+        }
+    }
 }

@@ -23,6 +23,18 @@ public static class LocalizerExtensions
         return localizer[message.Key, args];
     }
 
+    /// <summary>
+    /// A voting round as every page names it: its title, or "第1轮 · 民主测评" when it has none. <paramref name="numbered"/>
+    /// puts the number before a title too, where several rounds are listed.
+    /// </summary>
+    public static string RoundName(this IStringLocalizer localizer, int number, string? title, RoundKind kind, bool numbered = false)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        return string.IsNullOrEmpty(title) ? localizer["Round {0}: {1}", number, localizer.Enum(kind)]
+            : numbered ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ". " + title
+            : title;
+    }
+
     /// <summary>Enum values are keyed "Type.Value" so that equal names in two enums can differ.</summary>
     public static string Enum(this IStringLocalizer localizer, Enum value)
     {

@@ -25,7 +25,7 @@ public sealed class RecountTally(IDbContextFactory<AppDbContext> dbFactory, Time
         var unitId = await db.Competitions.AsNoTracking().Where(c => c.Id == competitionId).Select(c => (int?)c.UnitId).FirstOrDefaultAsync(ct)
             ?? throw new DomainException("No such competition.");
         actor.EnsureCanManage(unitId);
-        if (!await db.VotingRounds.AnyAsync(r => r.Id == roundId && r.CompetitionId == competitionId && r.Kind == RoundKind.Recommendation, ct))
+        if (!await db.VotingRounds.AnyAsync(r => r.Id == roundId && r.CompetitionId == competitionId, ct))
         {
             throw new DomainException("No such round in this competition.");
         }

@@ -19,13 +19,17 @@ public sealed record TallySnapshot(
     long Seq,
     DateTimeOffset ServerTime,
     RoundStatus Status,
+    RoundKind Kind,
     ProjectorResults ProjectorResults,
     bool ProjectorLiveResults,
     RoundCounts Counts,
     IReadOnlyDictionary<VoterCategory, int> Issued)
 {
-    /// <summary>Whether a projector may show results now: after the close, or during voting when the plan says so.</summary>
-    public bool ProjectorShowsResults => Status == RoundStatus.Closed || ProjectorLiveResults;
+    /// <summary>
+    /// Whether a projector may show results now: after the close, or during voting when the plan says so. Never for an
+    /// evaluation round, whose grades of named incumbents go to the party committee, not to the hall (docs/adr/0034).
+    /// </summary>
+    public bool ProjectorShowsResults => Kind == RoundKind.Recommendation && (Status == RoundStatus.Closed || ProjectorLiveResults);
 }
 
 public sealed record TurnoutDto(string Category, int Ballots, int Voters);
@@ -134,7 +138,7 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
         {
             BatchCommands =
             {
-                ForRound("""SELECT "CompetitionId", "Status", "ProjectorResults", "ProjectorLiveResults" FROM "VotingRounds" WHERE "Id" = $1""", roundId),
+                ForRound("""SELECT "CompetitionId", "Status", "ProjectorResults", "ProjectorLiveResults", "Kind" FROM "VotingRounds" WHERE "Id" = $1""", roundId),
                 ForRound("""SELECT "Category", "Ballots", "Counts" FROM "TallyCounts" WHERE "RoundId" = $1""", roundId),
             },
         };
@@ -154,6 +158,7 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
 
         var (competitionId, status) = (reader.GetInt32(0), Enum.Parse<RoundStatus>(reader.GetString(1)));
         var (projectorResults, projectorLive) = (Enum.Parse<ProjectorResults>(reader.GetString(2)), reader.GetBoolean(3));
+        var kind = Enum.Parse<RoundKind>(reader.GetString(4));
         await reader.NextResultAsync(ct);
         var shards = new List<(string, int, int[])>();
         while (await reader.ReadAsync(ct))
@@ -176,7 +181,7 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
         await reader.DisposeAsync();
         var counts = RoundCounts.FromShards(shards);
         var seq = (2L * counts.Total) + (status == RoundStatus.Closed ? 1 : 0);
-        return new TallySnapshot(roundId, competitionId, seq, clock.GetUtcNow(), status, projectorResults, projectorLive, counts, issued);
+        return new TallySnapshot(roundId, competitionId, seq, clock.GetUtcNow(), status, kind, projectorResults, projectorLive, counts, issued);
     }
 
     private static NpgsqlBatchCommand ForRound(string sql, int roundId) =>

@@ -36,7 +36,7 @@ public sealed class TallyHub(TallyFeed feed, ProjectorLinks links, IDbContextFac
     [Authorize(Policy = Policies.CompetitionViewers)]
     public Task Leave(int competitionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(competitionId));
 
-    /// <summary>Follows one recommendation round of the competition; returns its full snapshot now.</summary>
+    /// <summary>Follows one voting round of the competition (recommendation or evaluation); returns its full snapshot now.</summary>
     [Authorize(Policy = Policies.CompetitionViewers)]
     public async Task<TallyPushDto> JoinRound(int competitionId, int roundId)
     {
@@ -44,7 +44,7 @@ public sealed class TallyHub(TallyFeed feed, ProjectorLinks links, IDbContextFac
         await using (var db = await dbFactory.CreateDbContextAsync(Context.ConnectionAborted))
         {
             var unitId = await db.VotingRounds.AsNoTracking()
-                .Where(r => r.Id == roundId && r.CompetitionId == competitionId && r.Kind == Domain.RoundKind.Recommendation)
+                .Where(r => r.Id == roundId && r.CompetitionId == competitionId)
                 .Join(db.Competitions, r => r.CompetitionId, c => c.Id, (r, c) => (int?)c.UnitId)
                 .FirstOrDefaultAsync(Context.ConnectionAborted);
             if (unitId is not { } unit || !actor.CanView(unit))

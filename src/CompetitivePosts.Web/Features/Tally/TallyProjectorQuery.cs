@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CompetitivePosts.Web.Features.Tally;
 
 /// <summary>What a round's projector shows now; <see cref="Results"/> is null while the plan withholds them.</summary>
-public sealed record TallyProjectorView(string CompetitionName, string RoundTitle, TallySnapshot Snapshot, IReadOnlyList<PostTally>? Results);
+public sealed record TallyProjectorView(string CompetitionName, int RoundNumber, string RoundTitle, TallySnapshot Snapshot, IReadOnlyList<PostTally>? Results)
+{
+    /// <summary>An evaluation round's projector shows turnout only, open or closed (docs/adr/0034).</summary>
+    public bool TurnoutOnly => Snapshot.Kind == RoundKind.Evaluation;
+}
 
 /// <summary>
 /// The projector page's data for a token: the live snapshot, and the ranking only when the round has closed
@@ -25,11 +29,6 @@ public sealed class TallyProjectorQuery(ProjectorLinks links, TallyFeed feed, ID
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var competition = await db.CompetitionAggregate.AsNoTracking().FirstAsync(c => c.Id == access.CompetitionId, ct);
         var round = competition.FindRound(roundId);
-        if (round.Kind != RoundKind.Recommendation)
-        {
-            return null;
-        }
-
         IReadOnlyList<PostTally>? results = null;
         if (snapshot.ProjectorShowsResults)
         {
@@ -39,7 +38,6 @@ public sealed class TallyProjectorQuery(ProjectorLinks links, TallyFeed feed, ID
                 : view.Posts;
         }
 
-        var title = string.IsNullOrEmpty(round.Title) ? "#" + round.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) : round.Title;
-        return new TallyProjectorView(competition.Name, title, snapshot, results);
+        return new TallyProjectorView(competition.Name, round.Number, round.Title, snapshot, results);
     }
 }

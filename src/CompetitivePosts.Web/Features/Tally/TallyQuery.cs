@@ -20,8 +20,8 @@ public sealed record PostTally(int PostId, string PostName, PostLevel Level, IRe
         [.. Candidates.Select(c => new Standing(c.CadreId, c.Name, c.Result.Score, c.Rank))];
 }
 
-/// <summary>A recommendation round the tally can show.</summary>
-public sealed record TallyRound(int Id, int Number, string Title, RoundStatus Status, bool IsSigned);
+/// <summary>A round the tally can show: a recommendation round (4:3:3 per post) or an evaluation round (grades per incumbent).</summary>
+public sealed record TallyRound(int Id, int Number, string Title, RoundStatus Status, bool IsSigned, RoundKind Kind = RoundKind.Recommendation);
 
 public sealed record TallyView(
     CompetitionHeader Header,
@@ -31,7 +31,8 @@ public sealed record TallyView(
     TallyRound? Round = null,
     IReadOnlyList<TallyRound>? Rounds = null,
     int? CountingRoundId = null,
-    Weights? TallyWeights = null)
+    Weights? TallyWeights = null,
+    IReadOnlyList<EvaluationStanding>? Evaluation = null)
 {
     /// <summary>The competition's category weights the scores were computed with.</summary>
     public Weights Weights => TallyWeights ?? Weights.Baoding;
@@ -62,13 +63,20 @@ public sealed record TallyFrame(
     {
         ArgumentNullException.ThrowIfNull(counts);
         var ballots = counts.Ballots;
-        var standings = Competition.ScoreRound(Round?.Id, ballots, Round is null ? [] : counts.Choices);
-        var posts = standings.Posts.Select(p => new PostTally(p.PostId, p.PostName, p.Level, p.Candidates)).ToList();
         var turnout = Enum.GetValues<VoterCategory>()
             .Select(k => new Turnout(k, (issued ?? Issued).GetValueOrDefault(k), ballots.GetValueOrDefault(k)))
             .ToList();
-        return new TallyView(Header, turnout, posts, standings.Results, Rounds.FirstOrDefault(r => r.Id == Round?.Id), Rounds, CountingRoundId,
-            Weights);
+        var shown = Rounds.FirstOrDefault(r => r.Id == Round?.Id);
+        if (Round is { Kind: RoundKind.Evaluation } evaluation)
+        {
+            // Graded by incumbent, not ranked per post: the same standings as the round page and the report.
+            return new TallyView(Header, turnout, [], new Dictionary<int, CandidateResult>(), shown, Rounds, CountingRoundId, Weights,
+                Competition.EvaluationStandings(evaluation.Id, ballots, counts.Choices));
+        }
+
+        var standings = Competition.ScoreRound(Round?.Id, ballots, Round is null ? [] : counts.Choices);
+        var posts = standings.Posts.Select(p => new PostTally(p.PostId, p.PostName, p.Level, p.Candidates)).ToList();
+        return new TallyView(Header, turnout, posts, standings.Results, shown, Rounds, CountingRoundId, Weights);
     }
 }
 
@@ -102,16 +110,11 @@ public sealed class TallyQuery(IDbContextFactory<AppDbContext> dbFactory)
     internal static async Task<TallyFrame> FrameAsync(AppDbContext db, Competition competition, int? roundId, CancellationToken ct)
     {
         var round = roundId is { } id ? competition.FindRound(id) : competition.CountingRound;
-        if (round is { Kind: not RoundKind.Recommendation })
-        {
-            throw new DomainException("Only a recommendation round is scored 4:3:3.");
-        }
-
         var issued = round is null
             ? competition.Voters.Where(v => !v.IsExcluded).GroupBy(v => v.Category).ToDictionary(g => g.Key, g => g.Count())
             : await IssuedAsync(db, round.Id, ct);
-        var rounds = competition.Rounds.Where(r => r.Kind == RoundKind.Recommendation && r.Status != RoundStatus.Prepared).OrderBy(r => r.Number)
-            .Select(r => new TallyRound(r.Id, r.Number, r.Title, r.Status, r.IsSigned)).ToList();
+        var rounds = competition.Rounds.Where(r => r.Status != RoundStatus.Prepared).OrderBy(r => r.Number)
+            .Select(r => new TallyRound(r.Id, r.Number, r.Title, r.Status, r.IsSigned, r.Kind)).ToList();
         return new TallyFrame(await db.HeaderAsync(competition, ct), competition, round, issued, rounds, competition.CountingRound?.Id);
     }
 

@@ -43,9 +43,7 @@ public partial class BallotPage
 
     private bool ShowMarkStep => View.State == BallotState.Open && Result?.Outcome is null or SubmitOutcome.Invalid;
 
-    private string RoundTitle => Round!.Title.Length > 0
-        ? Round.Title
-        : L["Round {0}: {1}", Round.Number, L.Enum(Round.Kind)];
+    private string RoundTitle => L.RoundName(Round!.Number, Round.Title, Round.Kind);
 
     private string ChoiceText(string name) => BallotMarks.ChoiceText(L, Round!, name);
 

@@ -45,9 +45,7 @@ public partial class RoundPage
 
     private int WithoutSlip => _view!.Voters.Count(v => !v.IsExcluded && v.Slip == SlipState.None);
 
-    private string RoundName => _view!.Round.Title.Length > 0
-        ? $"{_view.Round.Number}. {_view.Round.Title}"
-        : L["Round {0}: {1}", _view.Round.Number, L.Enum(_view.Round.Kind)];
+    private string RoundName => L.RoundName(_view!.Round.Number, _view.Round.Title, _view.Round.Kind, numbered: true);
 
     protected override async Task LoadAsync() => _view = await Query.GetAsync(Id, RoundId, Actor);
 

@@ -50,7 +50,7 @@ public partial class VoterRoll
         StateHasChanged();
     }
 
-    private string RoundName(RoundRow r) => r.Title.Length > 0 ? $"{r.Number}. {r.Title}" : L["Round {0}: {1}", r.Number, L.Enum(r.Kind)];
+    private string RoundName(RoundRow r) => L.RoundName(r.Number, r.Title, r.Kind, numbered: true);
 
     private string LimitText(RoundRow r) => r.LimitMode == AgreeLimitMode.Fixed ? L["at most {0} agree per post", r.FixedLimit] : L.Enum(r.LimitMode);
 

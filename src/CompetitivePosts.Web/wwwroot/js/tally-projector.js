@@ -1,6 +1,6 @@
 // The tally projector: follows one round through the SignalR hub with the link's token. Turnout is
-// painted from each push; when results become due (the round closed, or the plan shows them) the
-// page reloads once, because the server decides what it may show. While results are shown during
+// painted from each push; when results become due (the round closed, or the plan shows them) or the
+// round's status changes, the page reloads once, because the server decides what it may show. While results are shown during
 // voting, each push with newer counts fetches the page again and swaps in its ranking (no reload,
 // so the big screen does not flash); one fetch at a time, and a push during it fetches once more.
 import { followAsProjector } from './projector-connection.js';
@@ -56,9 +56,8 @@ function apply(push) {
   }
   root.querySelector('[data-field="total"]').textContent = String(push.turnout.reduce((n, t) => n + t.ballots, 0));
   root.querySelector('[data-field="issued"]').textContent = String(push.turnout.reduce((n, t) => n + t.voters, 0));
-  if (push.results && root.dataset.results !== 'true') {
-    location.reload();
-  } else if (push.status !== root.dataset.status && root.dataset.results === 'true') {
+  // The server words the status and decides what follows it (an evaluation round stays on turnout when it closes).
+  if ((push.results && root.dataset.results !== 'true') || push.status !== root.dataset.status) {
     location.reload();
   } else if (push.results && push.lines) {
     refreshResults();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Voting;
 using CompetitivePosts.Web.Features.Audit;
 using CompetitivePosts.Web.Features.Tally;
 using CompetitivePosts.Web.Features.Voting;
@@ -179,6 +180,75 @@ public class LiveTallyTests(AppFixture app, ITestOutputHelper output)
         Assert.True(closed.Results);
         Assert.Equal(3, closed.Seq);
         Assert.Contains("tp-candidate", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WatchAsProjector_EvaluationRoundClosed_PushesTurnoutWithoutGradesWhileTheOrganizerGetsThem()
+    {
+        var s = await app.OpenForVotingAsync(settings: new RoundSettings(RoundKind.Evaluation, IsSigned: false));
+        var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
+        string token;
+        using (var scope = app.Services.CreateScope())
+        {
+            token = (await scope.ServiceProvider.GetRequiredService<Web.Features.Projector.ProjectorLinks>()
+                .IssueAsync(s.CompetitionId, Web.Features.Projector.ProjectorPurposes.Tally, s.RoundId, TimeSpan.FromHours(1), organizer)).Token;
+        }
+
+        using var session = await WebSession.SignInAsync(app, "organizer");
+        await using var own = app.Connect(session);
+        await using var projector = new HubConnectionBuilder().WithUrl(new Uri(app.BaseUri, "hubs/tally")).Build();
+        var (ownPushes, projectorPushes) = (new ConcurrentQueue<TallyPushDto>(), new ConcurrentQueue<TallyPushDto>());
+        own.On<TallyPushDto>(TallyHub.Updated, p => ownPushes.Enqueue(p));
+        projector.On<TallyPushDto>(TallyHub.Updated, p => projectorPushes.Enqueue(p));
+        await Task.WhenAll(own.StartAsync(), projector.StartAsync());
+        await own.InvokeAsync<TallyPushDto>(nameof(TallyHub.JoinRound), s.CompetitionId, s.RoundId);
+        await projector.InvokeAsync<TallyPushDto>(nameof(TallyHub.WatchAsProjector), token);
+        await app.GradeAsync(s, "甲", ("乙", Grade.Excellent));
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RoundControl>().CloseAsync(s.CompetitionId, organizer, s.RoundId);
+        }
+
+        var closed = await WaitForAsync(projectorPushes, p => p.Status == nameof(RoundStatus.Closed));
+        var ownClosed = await WaitForAsync(ownPushes, p => p.Status == nameof(RoundStatus.Closed));
+        var html = await new HttpClient { BaseAddress = app.BaseUri }.GetStringAsync($"projector/tally/{token}");
+
+        Assert.Equal(3, closed.Seq);
+        Assert.Equal(1, closed.Turnout.Single(t => t.Category == "A").Ballots);
+        Assert.False(closed.Results);
+        Assert.Null(closed.Lines);
+        Assert.DoesNotContain("tp-results", html, StringComparison.Ordinal);
+        Assert.Contains("tp-waiting", html, StringComparison.Ordinal);
+        // control: the same push to the unit's organizer carries the grade, so the projector's had it withheld.
+        var line = Assert.Single(ownClosed.Lines!, l => l.Category == "A");
+        Assert.Equal(1, line.Counts[(int)Grade.Excellent]);
+    }
+
+    [Fact]
+    public async Task Recount_EvaluationRoundGradeLostFromTheLiveCounts_ReportsTheDifference()
+    {
+        var s = await app.OpenForVotingAsync(settings: new RoundSettings(RoundKind.Evaluation, IsSigned: false));
+        await app.GradeAsync(s, "甲", ("乙", Grade.Competent));
+        await app.GradeAsync(s, "丁", ("乙", Grade.Incompetent));
+        var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
+        using var scope = app.Services.CreateScope();
+        var recount = scope.ServiceProvider.GetRequiredService<RecountTally>();
+        var before = await recount.RunAsync(s.CompetitionId, s.RoundId, organizer);
+        await using (var db = app.NewDb())
+        {
+            var shard = await db.Set<TallyCountShard>().Where(x => x.RoundId == s.RoundId && x.Category == "C").FirstAsync();
+            var slot = Enumerable.Range(0, shard.Counts.Length).First(i => shard.Counts[i] == 1 && i % TallyCountShard.Stride == (int)Grade.Incompetent);
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "TallyCounts" SET "Counts"[{slot + 1}] = 0 WHERE "RoundId" = {s.RoundId} AND "Category" = 'C' AND "Shard" = {shard.Shard}
+                """);
+        }
+
+        var after = await recount.RunAsync(s.CompetitionId, s.RoundId, organizer);
+
+        Assert.True(before.Matches, string.Join("; ", before.Differences));
+        Assert.Equal(2, before.Ballots);
+        Assert.False(after.Matches);
+        Assert.Equal(["C · line " + (await PositionAsync(s.RoundId, s.Id("乙")) + 1) + " · choice 4: 1 ≠ 0"], after.Differences);
     }
 
     private static Task<TallyPushDto> WaitForAsync(ConcurrentQueue<TallyPushDto> pushes, Func<TallyPushDto, bool> match) =>
