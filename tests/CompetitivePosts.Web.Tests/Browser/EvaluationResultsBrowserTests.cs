@@ -86,7 +86,11 @@ public class EvaluationResultsBrowserTests(AppFixture app)
             new RoundSettings(RoundKind.Evaluation, IsSigned: false), deputyHolder: "丙");
         await using var desk = await app.NewContextAsync(BrowserHelpers.Desktop);
         var org = await desk.SignInAsync("organizer");
-        await org.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/tally?round={s.RoundId}");
+        // The round page leads to its live tally, as it does for a recommendation round.
+        await org.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/voting/rounds/{s.RoundId}");
+        await org.ClickAsync("[data-testid=round-tally]");
+        await org.WaitForURLAsync($"**/competitions/{s.CompetitionId}/tally?round={s.RoundId}");
+        await Assertions.Expect(org.Locator("[data-testid=tally-round]")).ToHaveTextAsync(["第1轮 · 民主测评"]);
         await org.EvaluateAsync("() => window.__samePage = true");
         var turnoutA = org.Locator("[data-testid=turnout-A] [data-testid=ballots]");
         await Assertions.Expect(Rate(org, "乙")).ToHaveTextAsync("—");

@@ -90,6 +90,27 @@ public class BallotChainTests(AppFixture app)
         Assert.Equal(3, after.Ballots);
     }
 
+    [Fact]
+    public async Task RoundQuery_BallotsSealedAndWaiting_CountsEveryBallotOnce()
+    {
+        var (s, _) = await VotedAsync();
+        var control = await app.OpenForVotingAsync(settings: new RoundSettings(RoundKind.Recommendation, IsSigned: false));
+        await app.SubmitAsync(control.Tokens["甲"], TestBallots.Fields([(control.Id("乙"), "Agree")], null));
+        using var scope = app.Services.CreateScope();
+        var rounds = scope.ServiceProvider.GetRequiredService<RoundQuery>();
+
+        // The sealer runs every 2 s on its own: before the pass below, any split of the three is right, but not a lost one.
+        var before = await rounds.GetAsync(s.CompetitionId, s.RoundId, Scenarios.Reviewer);
+        await SealAsync(s.RoundId);
+        var after = await rounds.GetAsync(s.CompetitionId, s.RoundId, Scenarios.Reviewer);
+        var unsigned = await rounds.GetAsync(control.CompetitionId, control.RoundId, Scenarios.Reviewer);
+
+        Assert.Equal(3, before.Sealed + before.Unsealed);
+        Assert.Equal((3, 0), (after.Sealed, after.Unsealed));
+        Assert.Equal((0, 0), (unsigned.Sealed, unsigned.Unsealed));
+        Assert.Equal(1, unsigned.Round.Cast);
+    }
+
     [Theory]
     [InlineData("content", BallotChainBreak.Content)]
     [InlineData("newest", BallotChainBreak.Head)]
