@@ -86,6 +86,11 @@ public class EvaluationResultsBrowserTests(AppFixture app)
             new RoundSettings(RoundKind.Evaluation, IsSigned: false), deputyHolder: "丙");
         await using var desk = await app.NewContextAsync(BrowserHelpers.Desktop);
         var org = await desk.SignInAsync("organizer");
+        // No recommendation round has opened: the tally page opens on the evaluation rather than on an empty ranking.
+        await org.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/tally");
+        await Assertions.Expect(org.Locator("[data-testid=evaluation-results]")).ToBeVisibleAsync();
+        Assert.Equal(0, await org.Locator("[data-testid=tally-post-section]").CountAsync());
+
         // The round page leads to its live tally, as it does for a recommendation round.
         await org.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/voting/rounds/{s.RoundId}");
         await org.ClickAsync("[data-testid=round-tally]");
@@ -147,6 +152,14 @@ public class EvaluationResultsBrowserTests(AppFixture app)
         Assert.DoesNotContain("乙", await projector.InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("%</", await page.ContentAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "38d-evaluation-projector-closed-1920.png") });
+
+        // Reloaded once for the close: a later push of the same closed round leaves the page as it is.
+        await page.EvaluateAsync("() => window.__samePage = true");
+        var pushes = int.Parse(await projector.GetAttributeAsync("data-pushes") ?? "0", CultureInfo.InvariantCulture);
+        await scope.ServiceProvider.GetRequiredService<TallyNotifier>().PublishAsync(s.CompetitionId);
+        await page.WaitForFunctionAsync($"() => Number(document.querySelector('[data-tally-projector]').dataset.pushes ?? 0) > {pushes}");
+        await page.WaitForTimeoutAsync(500);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__samePage === true"), "the projector reloaded again");
     }
 
     private static ILocator Rate(ILocator scope, string name) =>

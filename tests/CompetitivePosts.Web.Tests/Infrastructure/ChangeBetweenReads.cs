@@ -22,6 +22,14 @@ public sealed class ChangeBetweenReads(string table, Func<Task> change) : DbComm
         return new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(app.Postgres.ConnectionString("competitiveposts")).AddInterceptors(this).Options);
     }
 
+    /// <summary>Such contexts for a query or handler that makes its own.</summary>
+    public IDbContextFactory<AppDbContext> Factory(AppFixture app) => new ContextFactory(() => Context(app));
+
+    private sealed class ContextFactory(Func<AppDbContext> create) : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext() => create();
+    }
+
     public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
         CancellationToken cancellationToken = default)
     {

@@ -24,7 +24,7 @@ public static class ExportTally
             try
             {
                 // An evaluation round is tallied by grade, not scored 4:3:3: it has its own sheet.
-                if (round is { } r && await rounds.GetAsync(id, r, Actor.From(http.User), http.RequestAborted) is { Evaluation: not null } evaluation)
+                if (round is { } r && await rounds.GetAsync(id, r, Actor.From(http.User), http.RequestAborted) is { Round.Kind: RoundKind.Evaluation } evaluation)
                 {
                     return Results.File(ExportEvaluation.Write(evaluation), Spreadsheets.XlsxContentType, $"{evaluation.Header.Name}-测评结果.xlsx");
                 }

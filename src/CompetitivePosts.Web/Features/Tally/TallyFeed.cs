@@ -34,7 +34,10 @@ public sealed record TallySnapshot(
 
 public sealed record TurnoutDto(string Category, int Ballots, int Voters);
 
-/// <summary>One line's counts from one ballot kind, indexed by choice (0 = unmarked, then 同意/不同意/弃权).</summary>
+/// <summary>
+/// One line's counts from one ballot kind, indexed by choice: 0 = unmarked, then 同意/不同意/弃权 in a recommendation round,
+/// 优秀/称职/基本称职/不称职 in an evaluation round (<see cref="TallyPushDto.Kind"/>).
+/// </summary>
 public sealed record LineCountsDto(int Position, string Category, int[] Counts);
 
 /// <summary>
@@ -46,6 +49,9 @@ public sealed record TallyPushDto(int RoundId, long Seq, long ServerTime, string
 {
     /// <summary>The competition's name: in the reply to joining only, not in every push.</summary>
     public string? Competition { get; init; }
+
+    /// <summary>"Recommendation" or "Evaluation": what the choices of <see cref="Lines"/> are.</summary>
+    public string Kind { get; init; } = nameof(RoundKind.Recommendation);
 
     public static TallyPushDto From(TallySnapshot s, bool withCounts)
     {
@@ -66,7 +72,10 @@ public sealed record TallyPushDto(int RoundId, long Seq, long ServerTime, string
                     return new LineCountsDto(g.Key.Position, g.Key.Category.ToString(), counts);
                 })]
             : null;
-        return new TallyPushDto(s.RoundId, s.Seq, s.ServerTime.ToUnixTimeMilliseconds(), s.Status.ToString(), turnout, lines, withCounts);
+        return new TallyPushDto(s.RoundId, s.Seq, s.ServerTime.ToUnixTimeMilliseconds(), s.Status.ToString(), turnout, lines, withCounts)
+        {
+            Kind = s.Kind.ToString(),
+        };
     }
 }
 

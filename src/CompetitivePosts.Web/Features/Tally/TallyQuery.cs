@@ -21,7 +21,7 @@ public sealed record PostTally(int PostId, string PostName, PostLevel Level, IRe
 }
 
 /// <summary>A round the tally can show: a recommendation round (4:3:3 per post) or an evaluation round (grades per incumbent).</summary>
-public sealed record TallyRound(int Id, int Number, string Title, RoundStatus Status, bool IsSigned, RoundKind Kind = RoundKind.Recommendation);
+public sealed record TallyRound(int Id, int Number, string Title, RoundStatus Status, bool IsSigned, RoundKind Kind);
 
 public sealed record TallyView(
     CompetitionHeader Header,
@@ -91,11 +91,16 @@ public sealed class TallyQuery(IDbContextFactory<AppDbContext> dbFactory)
         return await ComputeAsync(db, competition, ct, roundId);
     }
 
-    /// <summary>The frame a live dashboard composes pushed counts into (checks the actor may see the unit).</summary>
+    /// <summary>
+    /// The frame a live dashboard composes pushed counts into (checks the actor may see the unit). Without a round it shows
+    /// the counting round, or before any recommendation round has opened the latest opened round (an evaluation held first).
+    /// </summary>
     public async Task<TallyFrame> FrameAsync(int competitionId, Actor actor, int? roundId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var competition = await db.LoadForViewAsync(competitionId, actor, ct);
+        roundId ??= competition.CountingRound?.Id
+            ?? competition.Rounds.Where(r => r.Status != RoundStatus.Prepared).MaxBy(r => r.Number)?.Id;
         return await FrameAsync(db, competition, roundId, ct);
     }
 

@@ -23,7 +23,7 @@ public partial class TallyReport
 
     private (int Number, string Title, RoundKind Kind, RoundStatus Status)? RoundTitle =>
         _evaluation is { Round: var e } ? (e.Number, e.Title, e.Kind, e.Status)
-        : _view?.Round is { } r ? (r.Number, r.Title, RoundKind.Recommendation, r.Status)
+        : _view?.Round is { } r ? (r.Number, r.Title, r.Kind, r.Status)
         : null;
 
     private IReadOnlyList<(VoterCategory Category, int Issued, int Cast, double Percent)> TurnoutRows =>
@@ -32,9 +32,9 @@ public partial class TallyReport
 
     protected override async Task LoadAsync()
     {
-        // An evaluation round is tallied by grade; the 4:3:3 tally refuses it, so it is asked for first.
+        // An evaluation round is tallied by grade per incumbent, with the round page's own standings (none before it opens).
         var round = Round is { } r ? await Rounds.GetAsync(Id, r, Actor) : null;
-        if (round is { Evaluation: not null })
+        if (round is { Round.Kind: RoundKind.Evaluation })
         {
             _evaluation = round;
         }

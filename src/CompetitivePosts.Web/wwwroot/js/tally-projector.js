@@ -38,6 +38,8 @@ async function refreshResults() {
 }
 
 function apply(push) {
+  // Counted for the tests, which check that a push after a reload does not reload again.
+  root.dataset.pushes = String(Number(root.dataset.pushes ?? 0) + 1);
   // A reply older than what is shown (a late answer after a newer push) must not turn the figures back.
   if (!push || push.seq < seq) {
     return;

@@ -214,6 +214,7 @@ public class LiveTallyTests(AppFixture app, ITestOutputHelper output)
         var html = await new HttpClient { BaseAddress = app.BaseUri }.GetStringAsync($"projector/tally/{token}");
 
         Assert.Equal(3, closed.Seq);
+        Assert.Equal(nameof(RoundKind.Evaluation), closed.Kind);
         Assert.Equal(1, closed.Turnout.Single(t => t.Category == "A").Ballots);
         Assert.False(closed.Results);
         Assert.Null(closed.Lines);
@@ -222,6 +223,37 @@ public class LiveTallyTests(AppFixture app, ITestOutputHelper output)
         // control: the same push to the unit's organizer carries the grade, so the projector's had it withheld.
         var line = Assert.Single(ownClosed.Lines!, l => l.Category == "A");
         Assert.Equal(1, line.Counts[(int)Grade.Excellent]);
+    }
+
+    /// <summary>The hub and the recount take a round of any kind now, but still only with the competition it belongs to.</summary>
+    [Fact]
+    public async Task JoinRoundAndRecount_RoundOfAnotherCompetition_AreRefusedAndAuditNothing()
+    {
+        var own = await app.OpenForVotingAsync();
+        var other = await app.OpenForVotingAsync(settings: new RoundSettings(RoundKind.Evaluation, IsSigned: false));
+        var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
+        using var session = await WebSession.SignInAsync(app, "organizer");
+        await using var hub = app.Connect(session);
+        await hub.StartAsync();
+        using var scope = app.Services.CreateScope();
+        var recount = scope.ServiceProvider.GetRequiredService<RecountTally>();
+        int Audited(int competitionId)
+        {
+            using var db = app.NewDb();
+            return db.AuditEntries.Count(e => e.CompetitionId == competitionId);
+        }
+
+        var (ownBefore, otherBefore) = (Audited(own.CompetitionId), Audited(other.CompetitionId));
+
+        await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<TallyPushDto>(nameof(TallyHub.JoinRound), own.CompetitionId, other.RoundId));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => recount.RunAsync(own.CompetitionId, other.RoundId, organizer));
+        Assert.Equal(ownBefore, Audited(own.CompetitionId));
+        Assert.Equal("No such round in this competition.", refused.MessageKey);
+        // control: the same round with its own competition is followed and recounted (and that recount is audited).
+        var joined = await hub.InvokeAsync<TallyPushDto>(nameof(TallyHub.JoinRound), other.CompetitionId, other.RoundId);
+        Assert.Equal(nameof(RoundKind.Evaluation), joined.Kind);
+        Assert.True((await recount.RunAsync(other.CompetitionId, other.RoundId, organizer)).Matches);
+        Assert.Equal(otherBefore + 1, Audited(other.CompetitionId));
     }
 
     [Fact]
