@@ -12,6 +12,13 @@ namespace CompetitivePosts.Web.Features.Voting;
 public sealed record TokenState(long TokenId, bool Used, bool Revoked, int VoterId, string VoterName, VoterCategory Category,
     int RoundId, RoundStatus RoundStatus, DateTimeOffset? ClosesAt);
 
+/// <summary>
+/// What a live slip says that cannot change while its round is open: the slip, its voter's name and ballot kind (kinds
+/// are fixed while a round is open), its round. Whether it is still live, unused and its round open is for the submit's
+/// own statement to check.
+/// </summary>
+public sealed record TokenFacts(long TokenId, int VoterId, string VoterName, VoterCategory Category, int RoundId);
+
 /// <summary>A round's fixed ballot and where it belongs, cached once the round has opened (it cannot change after).</summary>
 public sealed record RoundSheet(VotingRound Round, string CompetitionName);
 
@@ -20,7 +27,8 @@ public sealed record RoundSheet(VotingRound Round, string CompetitionName);
 /// query (the token, its voter and its round's state; the round's ballot comes from a cache).
 /// A submit is one statement: it share-locks the round row and checks it is open, marks the token
 /// used if it is live, and inserts the ballot only if both held; the round's close takes the same
-/// row for update, so no ballot commits after a close.
+/// row for update, so no ballot commits after a close. A submit after its page load on the same
+/// instance reads nothing before that statement (<see cref="Remember"/>, docs/adr/0035).
 /// </summary>
 public sealed class BallotStore : IAsyncDisposable
 {
@@ -58,6 +66,10 @@ public sealed class BallotStore : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly IDbContextFactory<AppDbContext> _dbFactory;
     private readonly ConcurrentDictionary<int, RoundSheet> _sheets = new();
+
+    // Slips whose page was loaded here and not yet submitted; bounded, since a slip that is never submitted stays.
+    private const int FactsKept = 100_000;
+    private readonly ConcurrentDictionary<string, TokenFacts> _facts = new(StringComparer.Ordinal);
 
     public BallotStore(IConfiguration configuration, IDbContextFactory<AppDbContext> dbFactory)
     {
@@ -101,6 +113,22 @@ public sealed class BallotStore : IAsyncDisposable
             Enum.Parse<VoterCategory>(reader.GetString(5)), reader.GetInt32(6), Enum.Parse<RoundStatus>(reader.GetString(7)),
             reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8));
     }
+
+    /// <summary>Keeps what a live slip's page load read, so that its submit on this instance need not read it again.</summary>
+    public void Remember(string tokenHash, TokenState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (_facts.Count >= FactsKept)
+        {
+            _facts.Clear();
+        }
+
+        _facts[tokenHash] = new TokenFacts(state.TokenId, state.VoterId, state.VoterName, state.Category, state.RoundId);
+    }
+
+    public TokenFacts? Recall(string tokenHash) => _facts.GetValueOrDefault(tokenHash);
+
+    public void Forget(string tokenHash) => _facts.TryRemove(tokenHash, out _);
 
     /// <summary>The round's ballot as it opened; read from the database once per round and kept.</summary>
     public async Task<RoundSheet?> SheetAsync(int roundId, CancellationToken ct = default)

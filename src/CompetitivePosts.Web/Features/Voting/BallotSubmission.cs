@@ -42,7 +42,13 @@ public sealed class BallotSubmission(BallotStore store, TallyNotifier notifier, 
 {
     public async Task<BallotView> LoadAsync(string? token, CancellationToken ct = default)
     {
-        var (view, _) = await ResolveAsync(token, ct);
+        var hash = HashOf(token);
+        var (view, state) = await ResolveAsync(hash, ct);
+        if (view.State == BallotState.Open)
+        {
+            store.Remember(hash!, state!);
+        }
+
         return view;
     }
 
@@ -50,11 +56,15 @@ public sealed class BallotSubmission(BallotStore store, TallyNotifier notifier, 
     public async Task<SubmitResult> SubmitAsync(string? token, BallotPost post, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var (view, state) = await ResolveAsync(token, ct);
+        var hash = HashOf(token);
+
+        // After its page load here, a submit reads nothing before its own statement, which checks that the slip is live and
+        // unused and the round open (docs/adr/0035). A review, or a submit that fails its checks, reads the slip as it is now.
+        var recalled = post.Step == BallotStep.Submit && hash is not null ? await RecallAsync(hash, ct) : null;
+        var (view, state) = recalled ?? await ResolveAsync(hash, ct);
         if (view.State != BallotState.Open)
         {
-            log.LogInformation("Ballot refused: {Outcome}", view.State);
-            return new SubmitResult(view.State == BallotState.AlreadyVoted ? SubmitOutcome.AlreadyVoted : SubmitOutcome.Unknown, view);
+            return Refused(view);
         }
 
         var round = view.Sheet!.Round;
@@ -89,6 +99,13 @@ public sealed class BallotSubmission(BallotStore store, TallyNotifier notifier, 
             }
         }
 
+        if (problems.Count > 0 && recalled is not null && (await ResolveAsync(hash, ct)).View is { State: not BallotState.Open } now)
+        {
+            // A used or dead slip is said to be so, not that its ballot has mistakes, as without the page load's facts.
+            store.Forget(hash!);
+            return Refused(now);
+        }
+
         if (problems.Count > 0)
         {
             log.LogInformation("Ballot refused as invalid in round {RoundId}: {Problems}", round.Id, string.Join(" | ", problems.Select(p => p.Key)));
@@ -100,24 +117,26 @@ public sealed class BallotSubmission(BallotStore store, TallyNotifier notifier, 
             return new SubmitResult(SubmitOutcome.Review, view, Choices: reading.Choices);
         }
 
-        var now = clock.GetUtcNow();
+        var at = clock.GetUtcNow();
         string? receipt = null;
         bool accepted;
         if (round.IsSigned)
         {
-            var ballot = new SignedBallot(round.Id, state!.VoterId, state.Category, post.SignedName!.Trim(), signature!, reading.Choices!, now);
+            var ballot = new SignedBallot(round.Id, state!.VoterId, state.Category, post.SignedName!.Trim(), signature!, reading.Choices!, at);
             accepted = await store.InsertAsync(state.TokenId, ballot, ct);
             receipt = ballot.Receipt;
         }
         else
         {
-            accepted = await store.InsertAsync(state!.TokenId, new UnsignedBallot(round.Id, state.Category, reading.Choices!), now, ct);
+            accepted = await store.InsertAsync(state!.TokenId, new UnsignedBallot(round.Id, state.Category, reading.Choices!), at, ct);
         }
+
+        store.Forget(hash!);
 
         if (!accepted)
         {
             // Someone else used the token first, the slip was revoked, or the round closed in between.
-            var after = await store.FindAsync(SecretToken.Hash(token), ct);
+            var after = await store.FindAsync(hash!, ct);
             var outcome = after is { Used: true, Revoked: false } ? SubmitOutcome.AlreadyVoted : SubmitOutcome.Unknown;
             log.LogInformation("Ballot refused at commit in round {RoundId}: {Outcome}", round.Id, outcome);
             return new SubmitResult(outcome, outcome == SubmitOutcome.AlreadyVoted ? new BallotView(BallotState.AlreadyVoted) : BallotView.Unknown);
@@ -127,15 +146,36 @@ public sealed class BallotSubmission(BallotStore store, TallyNotifier notifier, 
         return new SubmitResult(SubmitOutcome.Accepted, view, Choices: reading.Choices, Receipt: receipt);
     }
 
-    private async Task<(BallotView View, TokenState? State)> ResolveAsync(string? token, CancellationToken ct)
+    // Tokens are 22 characters; anything far from that is not worth a query.
+    private static string? HashOf(string? token) => string.IsNullOrEmpty(token) || token.Length > 64 ? null : SecretToken.Hash(token);
+
+    private SubmitResult Refused(BallotView view)
     {
-        // Tokens are 22 characters; anything far from that is not worth a query.
-        if (string.IsNullOrEmpty(token) || token.Length > 64)
+        log.LogInformation("Ballot refused: {Outcome}", view.State);
+        return new SubmitResult(view.State == BallotState.AlreadyVoted ? SubmitOutcome.AlreadyVoted : SubmitOutcome.Unknown, view);
+    }
+
+    /// <summary>The slip as its page load here found it, if it did: live, unused, its round open, as far as that load knew.</summary>
+    private async Task<(BallotView View, TokenState? State)?> RecallAsync(string hash, CancellationToken ct)
+    {
+        if (store.Recall(hash) is not { } facts || await store.SheetAsync(facts.RoundId, ct) is not { } sheet)
+        {
+            return null;
+        }
+
+        var state = new TokenState(facts.TokenId, Used: false, Revoked: false, facts.VoterId, facts.VoterName, facts.Category, facts.RoundId, RoundStatus.Open,
+            ClosesAt: null);
+        return (new BallotView(BallotState.Open, sheet, facts.VoterName, facts.Category), state);
+    }
+
+    private async Task<(BallotView View, TokenState? State)> ResolveAsync(string? hash, CancellationToken ct)
+    {
+        if (hash is null)
         {
             return (BallotView.Unknown, null);
         }
 
-        var state = await store.FindAsync(SecretToken.Hash(token), ct);
+        var state = await store.FindAsync(hash, ct);
         if (state is null || state.Revoked)
         {
             return (BallotView.Unknown, state);
