@@ -152,6 +152,9 @@ public class EvaluationResultsBrowserTests(AppFixture app)
         Assert.DoesNotContain("乙", await projector.InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("%</", await page.ContentAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "38d-evaluation-projector-closed-1920.png") });
+        await page.SetViewportSizeAsync(BrowserHelpers.Tablet.Width, BrowserHelpers.Tablet.Height);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing is cut off at 810 px");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "38d-evaluation-projector-closed-810.png") });
 
         // Reloaded once for the close: a later push of the same closed round leaves the page as it is.
         await page.EvaluateAsync("() => window.__samePage = true");

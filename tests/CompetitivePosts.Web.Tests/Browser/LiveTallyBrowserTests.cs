@@ -148,6 +148,9 @@ public class LiveTallyBrowserTests(AppFixture app)
         await Assertions.Expect(page.Locator("[data-testid=tp-candidate]")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("[data-testid=tp-candidate]").First).ToContainTextAsync("乙");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "36-tally-projector-closed-1920.png") });
+        await page.SetViewportSizeAsync(BrowserHelpers.Tablet.Width, BrowserHelpers.Tablet.Height);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "nothing is cut off at 810 px");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "36-tally-projector-closed-810.png") });
     }
 
     [Fact]

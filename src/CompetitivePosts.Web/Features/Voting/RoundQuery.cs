@@ -43,6 +43,14 @@ public sealed class RoundQuery(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<RoundView> GetAsync(int competitionId, int roundId, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // The slips, the grades and the seal figures as of one moment: a ballot or a sealer pass committed between two of
+        // the reads made them disagree (ballots sealed between the two seal counts were in neither).
+        return await db.InOneSnapshotAsync(() => ReadAsync(db, competitionId, roundId, actor, ct), ct);
+    }
+
+    private static async Task<RoundView> ReadAsync(AppDbContext db, int competitionId, int roundId, Actor actor, CancellationToken ct)
+    {
         var c = await db.LoadForViewAsync(competitionId, actor, ct);
         var round = c.FindRound(roundId);
         var tokens = await db.BallotTokens.AsNoTracking()
@@ -73,12 +81,8 @@ public sealed class RoundQuery(IDbContextFactory<AppDbContext> dbFactory)
             evaluation = c.EvaluationStandings(roundId, counts.Ballots, counts.Choices);
         }
 
-        // One statement: counted apart, ballots sealed by a pass between the two counts were in neither figure.
-        var seals = round.IsSigned
-            ? await db.SignedBallots.Where(b => b.RoundId == roundId).GroupBy(b => 1)
-                .Select(g => new { Sealed = g.Count(b => b.Seq != null), Unsealed = g.Count(b => b.Seq == null) }).FirstOrDefaultAsync(ct)
-            : null;
-        var (sealedCount, unsealed) = (seals?.Sealed ?? 0, seals?.Unsealed ?? 0);
+        var sealedCount = round.IsSigned ? await db.SignedBallots.CountAsync(b => b.RoundId == roundId && b.Seq != null, ct) : 0;
+        var unsealed = round.IsSigned ? await db.SignedBallots.CountAsync(b => b.RoundId == roundId && b.Seq == null, ct) : 0;
         var row = new RoundRow(round.Id, round.Number, round.Title, round.Kind, round.IsSigned, round.Status, round.LimitMode, round.FixedLimit,
             round.CreatedAt, round.OpenedAt, round.ClosesAt, round.ClosedAt, round.Items.Count, turnout.Sum(t => t.Issued), turnout.Sum(t => t.Cast));
         return new RoundView(await db.HeaderAsync(c, ct), row, round.Groups, round.Items, turnout, voters, evaluation, sealedCount, unsealed,
