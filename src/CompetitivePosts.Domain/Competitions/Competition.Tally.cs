@@ -69,7 +69,8 @@ public partial class Competition
         var marks = roundId is { } id ? RoundTally.Marks(FindRound(id), counts) : [];
         var results = TallyCalculator.Compute(Candidates.Select(c => c.Id), ballotsPerCategory, marks, TallyWeights)
             .ToDictionary(r => r.CandidateId);
-        var anyBallot = ballotsPerCategory.Values.Sum() > 0;
+        // Only ballots that count: a category the plan weighs 0 leaves every score at zero, which says nothing yet.
+        var anyBallot = ballotsPerCategory.Any(b => b.Value > 0 && TallyWeights.For(b.Key) > 0);
         var names = _cadres.ToDictionary(c => c.Id, c => c.Name);
         return new RoundStandings(results, [.. _posts.Where(p => !p.IsExcluded).OrderBy(p => p.Level).ThenBy(p => p.Id).Select(p =>
             new PostStanding(p.Id, p.Name, p.Level,

@@ -93,6 +93,24 @@ public class CompetitionTallyTests
     }
 
     [Fact]
+    public void Standings_OnlyACategoryWeighedZeroVoted_MarksNobodyBelowTheMinimum()
+    {
+        var s = AtSpeeches();
+        s.C.ChangeTallyWeights(1, 1, 0);
+        var round = WithId(s.C.CreateRound(new RoundSettings(RoundKind.Recommendation), Now));
+        s.C.OpenRound(round.Id, Now);
+        var agreeC = round.Items.Select(i => new ChoiceCount(i.Position, VoterCategory.C, (short)Choice.Agree, 2)).ToList();
+
+        var onlyC = s.C.Standings(round.Id, Ballots(0, 0, 2), agreeC).SelectMany(p => p.Candidates).ToList();
+        // control: one A ballot, which counts, and the same candidates at zero are marked.
+        var withA = s.C.Standings(round.Id, Ballots(1, 0, 2), agreeC).SelectMany(p => p.Candidates).ToList();
+
+        Assert.NotEmpty(onlyC);
+        Assert.All(onlyC, x => Assert.Equal((Rational.Zero, false), (x.Result.Score, x.BelowMinimum)));
+        Assert.All(withA, x => Assert.Equal((Rational.Zero, true), (x.Result.Score, x.BelowMinimum)));
+    }
+
+    [Fact]
     public void ScoreRound_BeforeAnyRound_EveryCandidateAtZeroSharingRankOneAndNobodyMarked()
     {
         var s = AtSpeeches();

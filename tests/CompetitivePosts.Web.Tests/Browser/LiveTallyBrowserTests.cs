@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Voting;
 using CompetitivePosts.Web.Features.Projector;
 using CompetitivePosts.Web.Features.Tally;
 using CompetitivePosts.Web.Features.Voting;
@@ -197,6 +198,48 @@ public class LiveTallyBrowserTests(AppFixture app)
         // The control round, whose plan keeps results until the close, shows its turnout only.
         await Assertions.Expect(other.Locator("[data-testid=tp-waiting]")).ToBeVisibleAsync();
         Assert.Equal(0, await other.Locator("[data-testid=tp-candidate]").CountAsync());
+
+        // The plan stops showing results during voting: the ranking already on the big screen goes, the turnout stays.
+        await scope.ServiceProvider.GetRequiredService<SetTallyProjector>()
+            .RunAsync(s.CompetitionId, s.RoundId, ProjectorResults.QualifiedOnly, duringVoting: false, organizer);
+        await Assertions.Expect(page.Locator("[data-testid=tp-waiting]")).ToBeVisibleAsync();
+        await Assertions.Expect(candidates).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=tp-turnout-B] [data-field=ballots]")).ToHaveTextAsync("1");
+    }
+
+    [Fact]
+    public async Task Dashboard_AnotherRoundChosen_FollowsThatRoundsBallotsWithoutAReload()
+    {
+        // Round 1 an evaluation, closed; round 2 a recommendation, open, with slips of its own.
+        var s = await app.OpenForVotingAsync("换轮计票-" + Guid.NewGuid().ToString("N")[..6], new RoundSettings(RoundKind.Evaluation, IsSigned: false));
+        var organizer = Scenarios.Organizer(await app.DemoUnitIdAsync());
+        await app.GradeAsync(s, "甲", ("乙", Grade.Excellent));
+        VotingScenario second;
+        using (var scope = app.Services.CreateScope())
+        {
+            var control = scope.ServiceProvider.GetRequiredService<RoundControl>();
+            await control.CloseAsync(s.CompetitionId, organizer, s.RoundId);
+            var roundId = await scope.ServiceProvider.GetRequiredService<CreateRound>()
+                .HandleAsync(s.CompetitionId, organizer, new RoundSettings(RoundKind.Recommendation));
+            await control.OpenAsync(s.CompetitionId, organizer, roundId);
+            var slips = await scope.ServiceProvider.GetRequiredService<PrintSlips>().IssueAsync(s.CompetitionId, roundId, null, organizer);
+            second = s with { RoundId = roundId, Tokens = slips.Slips.ToDictionary(x => x.VoterName, x => x.Token) };
+        }
+
+        await using var desk = await app.NewContextAsync(BrowserHelpers.Desktop);
+        var org = await desk.SignInAsync("organizer");
+        await org.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/tally?round={s.RoundId}");
+        await org.EvaluateAsync("() => window.__samePage = true");
+        var turnoutA = org.Locator("[data-testid=turnout-A] [data-testid=ballots]");
+        await Assertions.Expect(turnoutA).ToHaveTextAsync("1");
+
+        await org.Locator("[data-testid=tally-round]").Nth(1).ClickAsync();
+        await Assertions.Expect(turnoutA).ToHaveTextAsync("0");
+        await app.VoteAsync(second, "甲", ("乙", Choice.Agree));
+
+        await Assertions.Expect(turnoutA).ToHaveTextAsync("1");
+        await Assertions.Expect(Row(org, "乙").Locator("[data-testid=counts-A] [data-testid=agree]")).ToHaveTextAsync("1");
+        Assert.True(await org.EvaluateAsync<bool>("() => window.__samePage === true"), "the page was not reloaded");
     }
 
     [Fact]

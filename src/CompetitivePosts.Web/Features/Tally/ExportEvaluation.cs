@@ -1,7 +1,6 @@
 using CompetitivePosts.Domain;
 using CompetitivePosts.Domain.Tally;
 using CompetitivePosts.Web.Features.Common;
-using CompetitivePosts.Web.Features.Voting;
 
 namespace CompetitivePosts.Web.Features.Tally;
 
@@ -20,7 +19,7 @@ public static class ExportEvaluation
         "未评", "有效票", RateHeader,
     ];
 
-    public static byte[] Write(RoundView view)
+    public static byte[] Write(TallyView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         static object? Pct(Rational? r) => r?.ToPercent();
@@ -38,7 +37,7 @@ public static class ExportEvaluation
                     row.AddRange([r.Counts.Ungraded, r.Counts.Ballots, Pct(r.Rate)]);
                     return (IReadOnlyList<object?>)row;
                 }));
-        var turnout = view.Turnout.Select(t => (IReadOnlyList<object?>)[t.Category + "类", t.Issued, t.Cast,
+        var turnout = view.Turnout.Select(t => (IReadOnlyList<object?>)[t.Category + "类", t.Voters, t.Ballots,
             Math.Round((decimal)t.Percent, 2, MidpointRounding.AwayFromZero)]);
         return Spreadsheets.WriteXlsx(
         [

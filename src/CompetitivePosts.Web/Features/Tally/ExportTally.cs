@@ -1,6 +1,5 @@
 using CompetitivePosts.Domain;
 using CompetitivePosts.Web.Features.Common;
-using CompetitivePosts.Web.Features.Voting;
 
 namespace CompetitivePosts.Web.Features.Tally;
 
@@ -18,17 +17,11 @@ public static class ExportTally
 
     public static IEndpointRouteBuilder MapTallyFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/competitions/{id:int}/tally/export.xlsx", async (int id, int? round, HttpContext http, TallyQuery query, RoundQuery rounds) =>
+        app.MapGet("/competitions/{id:int}/tally/export.xlsx", async (int id, int? round, HttpContext http, TallyQuery query) =>
         {
             TallyView view;
             try
             {
-                // An evaluation round is tallied by grade, not scored 4:3:3: it has its own sheet.
-                if (round is { } r && await rounds.GetAsync(id, r, Actor.From(http.User), http.RequestAborted) is { Round.Kind: RoundKind.Evaluation } evaluation)
-                {
-                    return Results.File(ExportEvaluation.Write(evaluation), Spreadsheets.XlsxContentType, $"{evaluation.Header.Name}-测评结果.xlsx");
-                }
-
                 view = await query.GetAsync(id, Actor.From(http.User), round, http.RequestAborted);
             }
             catch (DomainException)
@@ -36,7 +29,10 @@ public static class ExportTally
                 return Results.NotFound();
             }
 
-            return Results.File(Write(view), Spreadsheets.XlsxContentType, $"{view.Header.Name}-计票结果.xlsx");
+            // An evaluation round is tallied by grade, not scored 4:3:3: it has its own sheet.
+            return view.Evaluation is not null
+                ? Results.File(ExportEvaluation.Write(view), Spreadsheets.XlsxContentType, $"{view.Header.Name}-测评结果.xlsx")
+                : Results.File(Write(view), Spreadsheets.XlsxContentType, $"{view.Header.Name}-计票结果.xlsx");
         }).RequireAuthorization(Policies.CompetitionViewers);
         return app;
     }

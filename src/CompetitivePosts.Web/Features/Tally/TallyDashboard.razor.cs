@@ -15,6 +15,7 @@ public partial class TallyDashboard : FeaturePage
     private TallyFrame? _frame;
     private TallyView? _view;
     private long _seq = -1;
+    private TallySnapshot? _shown;
     private DateTimeOffset? _updatedAt;
     private RoundStatus? _status;
     private RecountResult? _recount;
@@ -47,8 +48,11 @@ public partial class TallyDashboard : FeaturePage
         var snapshot = _frame.Round is { } round ? await Feed.ReadAsync(round.Id) : null;
         _projectorResults = _frame.Round?.ProjectorResults ?? ProjectorResults.FullRanking;
         _projectorLive = _frame.Round?.ProjectorLiveResults ?? false;
+        // A push can land while this read is under way (after a recount, a save, a status change): the newer of the two is
+        // shown. Another round starts from its own read.
+        var kept = snapshot is not null && _shown is { } shown && shown.RoundId == snapshot.RoundId && shown.Seq > snapshot.Seq ? shown : snapshot;
         _seq = -1;
-        Apply(snapshot);
+        Apply(kept);
     }
 
     private void Apply(TallySnapshot? snapshot)
@@ -64,6 +68,7 @@ public partial class TallyDashboard : FeaturePage
             return;
         }
 
+        _shown = snapshot;
         _seq = snapshot.Seq;
         _status = snapshot.Status;
         _updatedAt = snapshot.ServerTime;

@@ -42,7 +42,7 @@ public sealed record LineCountsDto(int Position, string Category, int[] Counts);
 
 /// <summary>
 /// What the hub sends ("TallyUpdated") and returns on joining: the server's time (Unix ms) and sequence
-/// number, the turnout, and the counts; a projector gets no counts while results are withheld from it.
+/// number, the turnout, and the counts; a projector gets no counts, only whether results are due (<see cref="ForProjector"/>).
 /// </summary>
 public sealed record TallyPushDto(int RoundId, long Seq, long ServerTime, string Status, IReadOnlyList<TurnoutDto> Turnout,
     IReadOnlyList<LineCountsDto>? Lines, bool Results)
@@ -53,7 +53,21 @@ public sealed record TallyPushDto(int RoundId, long Seq, long ServerTime, string
     /// <summary>"Recommendation" or "Evaluation": what the choices of <see cref="Lines"/> are.</summary>
     public string Kind { get; init; } = nameof(RoundKind.Recommendation);
 
-    public static TallyPushDto From(TallySnapshot s, bool withCounts)
+    /// <summary>What a viewer of the unit gets: the turnout and every line's counts.</summary>
+    public static TallyPushDto ForViewer(TallySnapshot s) => From(s, withCounts: true, results: true);
+
+    /// <summary>
+    /// What a projector gets: the turnout, and whether results are due. Never counts: the plan may show only the qualified
+    /// candidates, so the projector fetches its own page, which the server filters; every line's counts here would hand the
+    /// link's holder the figures of candidates the plan keeps off the screen.
+    /// </summary>
+    public static TallyPushDto ForProjector(TallySnapshot s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return From(s, withCounts: false, results: s.ProjectorShowsResults);
+    }
+
+    private static TallyPushDto From(TallySnapshot s, bool withCounts, bool results)
     {
         ArgumentNullException.ThrowIfNull(s);
         var turnout = Enum.GetValues<VoterCategory>()
@@ -72,7 +86,7 @@ public sealed record TallyPushDto(int RoundId, long Seq, long ServerTime, string
                     return new LineCountsDto(g.Key.Position, g.Key.Category.ToString(), counts);
                 })]
             : null;
-        return new TallyPushDto(s.RoundId, s.Seq, s.ServerTime.ToUnixTimeMilliseconds(), s.Status.ToString(), turnout, lines, withCounts)
+        return new TallyPushDto(s.RoundId, s.Seq, s.ServerTime.ToUnixTimeMilliseconds(), s.Status.ToString(), turnout, lines, results)
         {
             Kind = s.Kind.ToString(),
         };
@@ -203,11 +217,7 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
     public IDisposable Watch(int roundId, int competitionId, Func<TallySnapshot, Task> onSnapshot)
     {
         var screen = new Screen(onSnapshot, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var watched = _rounds.GetOrAdd(roundId, id => new Watched(id, competitionId));
-        lock (watched)
-        {
-            watched.Screens.Add(screen);
-        }
+        var watched = Enter(roundId, competitionId, w => w.Screens.Add(screen));
 
         Schedule(watched);
         return new Unwatch(() =>
@@ -224,10 +234,26 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
     {
         RemoveConnection(connectionId);
         _connections[connectionId] = (roundId, linkId);
-        var watched = _rounds.GetOrAdd(roundId, id => new Watched(id, competitionId));
-        lock (watched)
+        Enter(roundId, competitionId, w => w.Connections[connectionId] = linkId);
+    }
+
+    /// <summary>
+    /// Adds a screen or a connection to the round's entry under its lock. An entry the reconciliation has just found idle and
+    /// removed is not joined (nothing would ever read it again); a fresh one is taken instead.
+    /// </summary>
+    private Watched Enter(int roundId, int competitionId, Action<Watched> add)
+    {
+        while (true)
         {
-            watched.Connections[connectionId] = linkId;
+            var watched = _rounds.GetOrAdd(roundId, id => new Watched(id, competitionId));
+            lock (watched)
+            {
+                if (!watched.Removed)
+                {
+                    add(watched);
+                    return watched;
+                }
+            }
         }
     }
 
@@ -290,14 +316,16 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
             bool idle;
             lock (watched)
             {
+                // Removed under the lock, so a screen cannot join the entry between the check and the removal.
                 idle = watched.Screens.Count == 0 && watched.Connections.Count == 0;
+                if (idle)
+                {
+                    watched.Removed = true;
+                    _rounds.TryRemove(new KeyValuePair<int, Watched>(watched.RoundId, watched));
+                }
             }
 
-            if (idle)
-            {
-                _rounds.TryRemove(new KeyValuePair<int, Watched>(watched.RoundId, watched));
-            }
-            else
+            if (!idle)
             {
                 // A lost notice of the slips (the bus down) costs at most this interval too.
                 ForgetIssued(watched);
@@ -437,8 +465,8 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
         // after another, the last of twenty waited for the nineteen before it (docs/adr/0030). A connection of this
         // instance is written to directly, without a round trip through the backplane.
         await Task.WhenAll(
-            SendToAsync(viewers, () => TallyPushDto.From(snapshot, withCounts: true)),
-            SendToAsync(projectors, () => TallyPushDto.From(snapshot, withCounts: snapshot.ProjectorShowsResults)),
+            SendToAsync(viewers, () => TallyPushDto.ForViewer(snapshot)),
+            SendToAsync(projectors, () => TallyPushDto.ForProjector(snapshot)),
             closed.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(closed).SendAsync(TallyHub.ProjectorClosed));
     }
 
@@ -468,6 +496,9 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
         public Dictionary<string, int?> Connections { get; } = [];
 
         public bool Pending { get; set; }
+
+        /// <summary>Taken out of the feed as idle: a screen or connection arriving now takes a new entry.</summary>
+        public bool Removed { get; set; }
 
         public DateTimeOffset LastRead { get; set; }
 

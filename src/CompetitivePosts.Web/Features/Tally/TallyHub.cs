@@ -55,7 +55,7 @@ public sealed class TallyHub(TallyFeed feed, ProjectorLinks links, IDbContextFac
 
         Follow(roundId, competitionId, linkId: null);
         var snapshot = await feed.ReadAsync(roundId, Context.ConnectionAborted) ?? throw new HubException(NotYours);
-        return TallyPushDto.From(snapshot, withCounts: true) with { Competition = await NameAsync(competitionId) };
+        return TallyPushDto.ForViewer(snapshot) with { Competition = await NameAsync(competitionId) };
     }
 
     /// <summary>The round's projector: turnout, and results only as the plan allows (after the close by default).</summary>
@@ -70,7 +70,7 @@ public sealed class TallyHub(TallyFeed feed, ProjectorLinks links, IDbContextFac
         }
 
         Follow(roundId, access.CompetitionId, access.LinkId);
-        return TallyPushDto.From(snapshot, withCounts: snapshot.ProjectorShowsResults) with { Competition = await NameAsync(access.CompetitionId) };
+        return TallyPushDto.ForProjector(snapshot) with { Competition = await NameAsync(access.CompetitionId) };
     }
 
     private async Task<string?> NameAsync(int competitionId)

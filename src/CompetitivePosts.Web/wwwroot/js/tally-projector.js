@@ -1,5 +1,5 @@
 // The tally projector: follows one round through the SignalR hub with the link's token. Turnout is
-// painted from each push; when results become due (the round closed, or the plan shows them) or the
+// painted from each push (which never carries counts); when results become due or are withdrawn, or the
 // round's status changes, the page reloads once, because the server decides what it may show. While results are shown during
 // voting, each push with newer counts fetches the page again and swaps in its ranking (no reload,
 // so the big screen does not flash); one fetch at a time, and a push during it fetches once more.
@@ -44,6 +44,7 @@ function apply(push) {
   if (!push || push.seq < seq) {
     return;
   }
+  const newer = push.seq > seq;
   seq = push.seq;
   root.dataset.seq = String(seq);
   for (const t of push.turnout) {
@@ -58,10 +59,11 @@ function apply(push) {
   }
   root.querySelector('[data-field="total"]').textContent = String(push.turnout.reduce((n, t) => n + t.ballots, 0));
   root.querySelector('[data-field="issued"]').textContent = String(push.turnout.reduce((n, t) => n + t.voters, 0));
-  // The server words the status and decides what follows it (an evaluation round stays on turnout when it closes).
-  if ((push.results && root.dataset.results !== 'true') || push.status !== root.dataset.status) {
+  // The server words the status and decides what follows it (an evaluation round stays on turnout when it closes); results
+  // that become due, or are withdrawn (the plan stops showing them during voting), come with the reloaded page.
+  if (push.results !== (root.dataset.results === 'true') || push.status !== root.dataset.status) {
     location.reload();
-  } else if (push.results && push.lines) {
+  } else if (push.results && newer) {
     refreshResults();
   }
 }
