@@ -10,7 +10,7 @@ namespace CompetitivePosts.Bench;
 /// The D hub clients of (3) in a process of their own, as the organizers' PCs would be. Inside the bench client they
 /// shared a thread pool with the K ballot clients, and at saturation a push waited there behind the ballots before it was
 /// read; the dashboards were already a process of their own (Chromium). This is the bench executable run as
-/// <c>watch-hub</c>: it joins the round D times and writes one line per push (client, arrival in UTC ticks, ballots covered).
+/// <c>watch-hub</c>: it joins the round D times and writes one line per push (client, arrival in UTC ticks, ballots covered, the server's time of its read in Unix ms).
 /// </summary>
 internal sealed class HubWatcher : IAsyncDisposable
 {
@@ -80,7 +80,7 @@ internal sealed class HubWatcher : IAsyncDisposable
                 var at = DateTimeOffset.UtcNow.UtcTicks;
                 lock (write)
                 {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{index} {at} {p.Seq / 2}"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{index} {at} {p.Seq / 2} {p.ServerTime}"));
                     output.Flush();
                 }
             });
@@ -122,7 +122,8 @@ internal sealed class HubWatcher : IAsyncDisposable
         {
             var f = line.Split(' ');
             _pushes[int.Parse(f[0], CultureInfo.InvariantCulture)].Enqueue(
-                new Push(new DateTimeOffset(long.Parse(f[1], CultureInfo.InvariantCulture), TimeSpan.Zero), int.Parse(f[2], CultureInfo.InvariantCulture)));
+                new Push(new DateTimeOffset(long.Parse(f[1], CultureInfo.InvariantCulture), TimeSpan.Zero), int.Parse(f[2], CultureInfo.InvariantCulture),
+                    DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(f[3], CultureInfo.InvariantCulture))));
         }
     }
 

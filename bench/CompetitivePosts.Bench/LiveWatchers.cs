@@ -10,7 +10,8 @@ using Microsoft.Playwright;
 namespace CompetitivePosts.Bench;
 
 /// <summary>One push as a watcher saw it: when it arrived (UTC) and how many ballots it covers, when the push says so.</summary>
-internal readonly record struct Push(DateTimeOffset At, int? Covers);
+/// <summary>A push as a watcher received it; <paramref name="Read"/> is the server's time of the read it carries, when it says.</summary>
+internal readonly record struct Push(DateTimeOffset At, int? Covers, DateTimeOffset? Read = null);
 
 /// <summary>
 /// Everything that knows how the live tally reaches a client, in one class (the hub clients run in a process of their

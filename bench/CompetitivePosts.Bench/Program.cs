@@ -140,6 +140,8 @@ foreach (var x in PushLatency.Of(submitted, live.HubPushes).Values.Concat(PushLa
 Report("(3) push latency", $"hub clients ×{options.HubClients}: p50 {hubLatency.P(50):0} / p99 {hubLatency.P(99):0} ms ({hubLatency.Missed} ballot×client never covered); "
     + $"dashboards ×{options.Dashboards}: p50 {dashLatency.P(50):0} / p99 {dashLatency.P(99):0} ms ({dashLatency.Missed} never shown); all p99 {push.P(99):0} ms; "
     + $"from SubmittedAt instead of the commit: p50 {fromSubmitted.P(50):0} / p99 {fromSubmitted.P(99):0} ms");
+Report("(3) hub clients' push, split at the server's read", $"commit → read p50 {hubLatency.ToRead.P(50):0} / p99 {hubLatency.ToRead.P(99):0} ms (the wait for the next read, at most "
+    + $"{CompetitivePosts.Web.Features.Tally.TallyFeed.MinInterval.TotalMilliseconds:0} ms, and the read); read → receipt p50 {hubLatency.FromRead.P(50):0} / p99 {hubLatency.FromRead.P(99):0} ms (compose, send, receive)");
 
 // (2) The same rows straight to PostgreSQL at the same concurrency.
 Console.WriteLine("==> (2) The same rows through Npgsql...");

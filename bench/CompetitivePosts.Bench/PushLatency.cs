@@ -15,6 +15,12 @@ internal sealed class PushLatency
 
     private readonly List<double> _values = [];
 
+    /// <summary>Commit → the server's read of the push that covered it: the wait for the next read (the coalescing) and the read.</summary>
+    public Samples ToRead { get; } = new();
+
+    /// <summary>The server's read → receipt: composing, serialising, sending and the watcher's receiving.</summary>
+    public Samples FromRead { get; } = new();
+
     public double P(double percentile) => _samples.P(percentile);
 
     public static PushLatency Of(IReadOnlyList<DateTimeOffset> commits, IReadOnlyList<IReadOnlyList<Push>> watchers)
@@ -38,9 +44,15 @@ internal sealed class PushLatency
                     break;
                 }
 
-                var ms = Math.Max(0, (pushes[p - 1].At - commits[n - 1]).TotalMilliseconds);
+                var push = pushes[p - 1];
+                var ms = Math.Max(0, (push.At - commits[n - 1]).TotalMilliseconds);
                 result._samples.Add(ms);
                 result._values.Add(ms);
+                if (push.Read is { } read)
+                {
+                    result.ToRead.Add((read - commits[n - 1]).TotalMilliseconds);
+                    result.FromRead.Add((push.At - read).TotalMilliseconds);
+                }
             }
         }
 
