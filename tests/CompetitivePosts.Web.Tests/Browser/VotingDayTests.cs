@@ -193,6 +193,54 @@ public partial class VotingDayTests(AppFixture app)
         await Assertions.Expect(tablet.Locator("[data-testid=ballot-unknown]")).ToBeVisibleAsync(); // the round is closed
     }
 
+    /// <summary>返回修改: the voter goes back from the last look, finds their marks, name and signature, changes a mark and casts that.</summary>
+    [Fact]
+    public async Task Ballot_BackFromTheReview_ShowsTheMarksAndSignatureAgainAndStoresTheChangedBallot()
+    {
+        var s = await app.OpenForVotingAsync();
+        await using var tabletContext = await app.NewContextAsync(BrowserHelpers.Tablet);
+        var tablet = await tabletContext.NewPageAsync();
+        await tablet.GotoAsync($"/b/{s.Tokens["甲"]}");
+        await Mark(tablet, "乙", "Agree");
+        await Mark(tablet, "丙", "Disagree");
+        await tablet.FillAsync("[data-testid=signed-name]", "甲");
+        await DrawByMouseAsync(tablet);
+        var signature = await tablet.Locator("#signature-data").InputValueAsync();
+        await tablet.Locator("[data-testid=ballot-review]").TapAsync();
+        await Assertions.Expect(tablet.Locator("[data-testid=review-row][data-name='乙']")).ToHaveAttributeAsync("data-choice", "Agree");
+
+        await tablet.Locator("[data-testid=ballot-edit]").TapAsync();
+
+        // The marking step again, as the voter left it: nothing is saved yet.
+        await Assertions.Expect(tablet.Locator("[data-testid=ballot-review]")).ToBeVisibleAsync();
+        await Assertions.Expect(tablet.Locator("[data-testid=candidate][data-name='乙'] input[data-choice=Agree]")).ToBeCheckedAsync();
+        await Assertions.Expect(tablet.Locator("[data-testid=candidate][data-name='丙'] input[data-choice=Disagree]")).ToBeCheckedAsync();
+        await Assertions.Expect(tablet.Locator("[data-testid=signed-name]")).ToHaveValueAsync("甲");
+        Assert.Equal(signature, await tablet.Locator("#signature-data").InputValueAsync());
+        Assert.Equal(0, await BallotsAsync(s.RoundId));
+        await tablet.ShotAsync("27b-ballot-back-to-marks");
+
+        await Mark(tablet, "乙", "Abstain");
+        await tablet.Locator("[data-testid=ballot-review]").TapAsync();
+        await Assertions.Expect(tablet.Locator("[data-testid=review-row][data-name='乙']")).ToHaveAttributeAsync("data-choice", "Abstain");
+        await tablet.Locator("[data-testid=ballot-submit]").TapAsync();
+        await Assertions.Expect(tablet.Locator("[data-testid=receipt-code]")).ToBeVisibleAsync();
+
+        using var scope = app.Services.CreateScope();
+        var tally = await scope.ServiceProvider.GetRequiredService<CompetitivePosts.Web.Features.Tally.TallyQuery>().GetAsync(s.CompetitionId, Scenarios.Reviewer, s.RoundId);
+        var yi = tally.Posts.SelectMany(p => p.Candidates).Single(c => c.Name == "乙").Result.Counts[VoterCategory.A];
+        var bing = tally.Posts.SelectMany(p => p.Candidates).Single(c => c.Name == "丙").Result.Counts[VoterCategory.A];
+        Assert.Equal((0, 0, 1), (yi.Agree, yi.Disagree, yi.Abstain));
+        Assert.Equal((0, 1, 0), (bing.Agree, bing.Disagree, bing.Abstain)); // control: the mark left alone is stored as it was
+        Assert.Equal(1, await BallotsAsync(s.RoundId));
+    }
+
+    private async Task<int> BallotsAsync(int roundId)
+    {
+        await using var db = app.NewDb();
+        return await db.SignedBallots.CountAsync(b => b.RoundId == roundId);
+    }
+
     [Fact]
     public async Task EvaluationRound_UnsignedBallotsOfEveryKind_RoundPageShowsGradesPerKind()
     {

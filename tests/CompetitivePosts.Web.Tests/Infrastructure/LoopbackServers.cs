@@ -12,6 +12,7 @@ public sealed class LoopbackProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _dir;
+    private int _disposed;
 
     private LoopbackProcess(Process process, string dir, int port)
     {
@@ -70,8 +71,21 @@ public sealed class LoopbackProcess : IAsyncDisposable
         return await StartAsync(Program("nginx", "/usr/sbin/nginx"), ["-p", dir, "-c", path, "-g", "daemon off;"], dir, port);
     }
 
+    /// <summary>Freezes the process (SIGSTOP) as a hung server would be: its connections stay open and nothing answers.</summary>
+    public async Task FreezeAsync()
+    {
+        using var kill = Process.Start("kill", ["-STOP", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Stops the process and removes its files; a second call (a test stopped it early) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -44,12 +44,16 @@ public class LiveChannel<TKey> : ILiveChannel
             return;
         }
 
-        await RaiseAsync(key, here: true);
+        // The relays send through the SignalR backplane, which waits out its timeout while Redis is away: they must not hold up
+        // the news to this instance's screens.
+        var relays = RaiseAsync(key, here: true);
         if (!await _transport.PublishAsync(Name, JsonSerializer.Serialize(key)))
         {
             // The bus is down: this instance's screens still hear of the change; the others reload on their own.
             await RaiseAsync(key, here: false);
         }
+
+        await relays;
     }
 
     /// <summary>Connects the channel to the other instances; once, at construction through DI.</summary>

@@ -95,13 +95,21 @@ internal sealed partial class RedisLiveTransport(ConfigurationOptions options, s
 
     public async Task<bool> PublishAsync(string channel, string message)
     {
+        if (!_redis.IsConnected)
+        {
+            // Known to be away: a publish would wait in the client's backlog for its timeout before failing.
+            LogPublishFailed(logger, null, channel);
+            return false;
+        }
+
         try
         {
             await _redis.GetSubscriber().PublishAsync(Channel(channel), message);
             return true;
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
+            // RedisTimeoutException is a TimeoutException, not a RedisException: a publish that waited for Redis in vain.
             LogPublishFailed(logger, ex, channel);
             return false;
         }
@@ -127,7 +135,7 @@ internal sealed partial class RedisLiveTransport(ConfigurationOptions options, s
                 }
             });
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             // The multiplexer keeps the subscription and restores it when Redis is back.
             LogSubscribeFailed(logger, ex, channel);
@@ -139,7 +147,7 @@ internal sealed partial class RedisLiveTransport(ConfigurationOptions options, s
     private RedisChannel Channel(string channel) => RedisChannel.Literal(prefix + ":live:" + channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unreachable: {Channel} reached this instance's screens only")]
-    private static partial void LogPublishFailed(ILogger logger, Exception ex, string channel);
+    private static partial void LogPublishFailed(ILogger logger, Exception? ex, string channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unreachable when subscribing to {Channel}; it resubscribes when Redis is back")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception ex, string channel);

@@ -461,17 +461,31 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
             RemoveConnection(connectionId);
         }
 
-        // One message per kind of screen, serialised once and written to all its connections at once: sent one connection
-        // after another, the last of twenty waited for the nineteen before it (docs/adr/0030). A connection of this
-        // instance is written to directly, without a round trip through the backplane.
+        // One message per kind of screen, written to all its connections at once: sent one connection after another, the
+        // last of twenty waited for the nineteen before it (docs/adr/0030).
         await Task.WhenAll(
-            SendToAsync(viewers, () => TallyPushDto.ForViewer(snapshot)),
-            SendToAsync(projectors, () => TallyPushDto.ForProjector(snapshot)),
-            closed.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(closed).SendAsync(TallyHub.ProjectorClosed));
+            SendToAsync(viewers, TallyHub.Updated, () => TallyPushDto.ForViewer(snapshot)),
+            SendToAsync(projectors, TallyHub.Updated, () => TallyPushDto.ForProjector(snapshot)),
+            SendToAsync(closed, TallyHub.ProjectorClosed, push: null));
     }
 
-    private Task SendToAsync(List<string> connectionIds, Func<TallyPushDto> push) =>
-        connectionIds.Count == 0 ? Task.CompletedTask : hub.Clients.Clients(connectionIds).SendAsync(TallyHub.Updated, push());
+    /// <summary>
+    /// To connections of this instance, directly. Without a backplane <c>Clients(ids)</c> does that and serialises once. With
+    /// the Redis backplane it would publish every id through Redis, a connection of this instance included, and nothing would
+    /// arrive while Redis is away; <c>Client(id)</c> writes a local connection itself.
+    /// </summary>
+    private Task SendToAsync(List<string> connectionIds, string method, Func<TallyPushDto>? push)
+    {
+        if (connectionIds.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        object?[] args = push is null ? [] : [push()];
+        return notifier.IsAttached
+            ? Task.WhenAll(connectionIds.Select(id => hub.Clients.Client(id).SendCoreAsync(method, args)))
+            : hub.Clients.Clients(connectionIds).SendCoreAsync(method, args);
+    }
 
     private async Task<HashSet<int>> ValidLinksAsync(int competitionId)
     {

@@ -41,7 +41,7 @@ public partial class BallotPage
 
     private VotingRound? Round => View.Sheet?.Round;
 
-    private bool ShowMarkStep => View.State == BallotState.Open && Result?.Outcome is null or SubmitOutcome.Invalid;
+    private bool ShowMarkStep => View.State == BallotState.Open && Result?.Outcome is null or SubmitOutcome.Invalid or SubmitOutcome.Editing;
 
     private string RoundTitle => L.RoundName(Round!.Number, Round.Title, Round.Kind);
 

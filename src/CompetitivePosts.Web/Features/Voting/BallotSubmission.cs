@@ -24,6 +24,9 @@ public enum SubmitOutcome
 
     /// <summary>Valid, shown back to the voter for a last look; nothing saved yet.</summary>
     Review,
+
+    /// <summary>The voter went back from the last look (返回修改): the marking step again with their marks; nothing saved.</summary>
+    Editing,
     AlreadyVoted,
     Unknown,
     Invalid,
@@ -112,6 +115,11 @@ public sealed class BallotSubmission(BallotStore store, TallyNotifier notifier, 
             return new SubmitResult(SubmitOutcome.Invalid, view, problems);
         }
 
+        if (post.Step == BallotStep.Mark)
+        {
+            return new SubmitResult(SubmitOutcome.Editing, view, Choices: reading.Choices);
+        }
+
         if (post.Step != BallotStep.Submit)
         {
             return new SubmitResult(SubmitOutcome.Review, view, Choices: reading.Choices);
@@ -142,12 +150,28 @@ public sealed class BallotSubmission(BallotStore store, TallyNotifier notifier, 
             return new SubmitResult(outcome, outcome == SubmitOutcome.AlreadyVoted ? new BallotView(BallotState.AlreadyVoted) : BallotView.Unknown);
         }
 
-        await notifier.PublishAsync(round.CompetitionId);
+        // The ballot is stored: news of it to the live screens is not awaited, so nothing on their side (Redis away, a slow
+        // screen) can delay the voter's receipt or turn it into an error page.
+        _ = PublishAsync(round.CompetitionId);
         return new SubmitResult(SubmitOutcome.Accepted, view, Choices: reading.Choices, Receipt: receipt);
     }
 
     // Tokens are 22 characters; anything far from that is not worth a query.
     private static string? HashOf(string? token) => string.IsNullOrEmpty(token) || token.Length > 64 ? null : SecretToken.Hash(token);
+
+    private async Task PublishAsync(int competitionId)
+    {
+        try
+        {
+            await notifier.PublishAsync(competitionId);
+        }
+#pragma warning disable CA1031 // After the commit nothing may fail the ballot; the feed's reconciliation reads the counts again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            log.LogWarning("News of a ballot in competition {CompetitionId} not published: {Error}", competitionId, ex.Message);
+        }
+    }
 
     private SubmitResult Refused(BallotView view)
     {

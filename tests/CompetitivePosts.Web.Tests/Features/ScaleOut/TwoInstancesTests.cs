@@ -56,20 +56,10 @@ public sealed class TwoInstancesTests(AppFixture app)
         await Assertions.Expect(ballots).ToHaveTextAsync("0");
 
         // 甲 (category A) votes on his tablet, whose request reaches instance one.
-        using (var tablet = new WebSession(cluster.One))
-        {
-            var page1 = await tablet.Http.GetStringAsync(new Uri($"/b/{s.Tokens["甲"]}", UriKind.Relative));
-            // 甲 approves 乙 and abstains on the rest.
-            var form = TestBallots.PageForm(page1);
-            form["Step"] = "Submit";
-            form["Marks[0].CandidateId"] = s.Id("乙").ToString(CultureInfo.InvariantCulture);
-            form["Marks[0].Choice"] = "Agree";
-            form["SignedName"] = "甲";
-            form["Signature"] = TestBallots.Signature;
-            using var submitted = await tablet.Http.PostAsync(new Uri($"/b/{s.Tokens["甲"]}", UriKind.Relative), new FormUrlEncodedContent(form));
-            Assert.Equal("one", submitted.Headers.GetValues("X-Instance").Single());
-            Assert.Contains("data-testid=\"ballot-submitted\"", await submitted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        }
+        // 甲 approves 乙 and abstains on the rest.
+        var (instance, answer) = await VoteThroughAsync(cluster.One, s, "甲", "Agree");
+        Assert.Equal("one", instance);
+        Assert.Contains("data-testid=\"ballot-submitted\"", answer, StringComparison.Ordinal);
 
         // The dashboard on instance two updates without a reload; the hub client hears it once,
         // not once per instance (only the publishing instance relays to the backplane).
@@ -110,15 +100,7 @@ public sealed class TwoInstancesTests(AppFixture app)
 
         foreach (var (voter, choice) in new[] { ("甲", "Agree"), ("乙", "Disagree"), ("丙", "Agree") })
         {
-            using var tablet = new WebSession(cluster.One);
-            var form = TestBallots.PageForm(await tablet.Http.GetStringAsync(new Uri($"/b/{s.Tokens[voter]}", UriKind.Relative)));
-            form["Step"] = "Submit";
-            form["Marks[0].CandidateId"] = s.Id("乙").ToString(CultureInfo.InvariantCulture);
-            form["Marks[0].Choice"] = choice;
-            form["SignedName"] = voter;
-            form["Signature"] = TestBallots.Signature;
-            using var submitted = await tablet.Http.PostAsync(new Uri($"/b/{s.Tokens[voter]}", UriKind.Relative), new FormUrlEncodedContent(form));
-            Assert.Contains("data-testid=\"ballot-submitted\"", await submitted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("data-testid=\"ballot-submitted\"", (await VoteThroughAsync(cluster.One, s, voter, choice)).Body, StringComparison.Ordinal);
         }
 
         for (var i = 0; i < 100; i++)
@@ -155,6 +137,59 @@ public sealed class TwoInstancesTests(AppFixture app)
         Assert.Equal(6, last["two"].Seq);
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(last["one"].Lines), System.Text.Json.JsonSerializer.Serialize(last["two"].Lines));
         Assert.Equal([1, 1, 1], last["two"].Turnout.Select(t => t.Ballots));
+    }
+
+    /// <summary>
+    /// ADR 0018, Redis down (its process gone) or hung (frozen, its connections open, so every command waits for its timeout): a
+    /// ballot committed on instance one is answered with its receipt, not with "nothing was saved", and instance one's own hub
+    /// client still gets the push (written to it directly, not through the backplane).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Submit_RedisGoneOrHungDuringVoting_BallotAnsweredWithItsReceiptAndThisInstancesHubClientPushed(bool hung)
+    {
+        await using var cluster = await Cluster.StartAsync(app, withNginx: false);
+        var s = await app.OpenForVotingAsync();
+        using var session = await WebSession.SignInAsync(cluster.One, "organizer");
+        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(cluster.One, TallyHub.Path.TrimStart('/')), o => o.Cookies = session.Cookies).Build();
+        var pushes = new System.Collections.Concurrent.ConcurrentQueue<TallyPushDto>();
+        hub.On<TallyPushDto>(TallyHub.Updated, p => pushes.Enqueue(p));
+        await hub.StartAsync();
+        await hub.InvokeAsync<TallyPushDto>(nameof(TallyHub.JoinRound), s.CompetitionId, s.RoundId);
+
+        try
+        {
+            if (hung)
+            {
+                await cluster.Redis.FreezeAsync();
+            }
+            else
+            {
+                await cluster.Redis.DisposeAsync();
+            }
+
+            var (_, answer) = await VoteThroughAsync(cluster.One, s, "甲", "Agree");
+
+            for (var i = 0; i < 200 && !pushes.Any(p => p.Seq == 2); i++)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.Contains("data-testid=\"ballot-submitted\"", answer, StringComparison.Ordinal);
+            await using (var db = app.NewDb())
+            {
+                Assert.Equal(1, db.SignedBallots.Count(b => b.RoundId == s.RoundId));
+            }
+
+            var pushed = Assert.Single(pushes, p => p.Seq == 2);
+            Assert.Equal(1, pushed.Turnout.Single(t => t.Category == "A").Ballots);
+        }
+        finally
+        {
+            // Gone for good before the instances stop: their SignalR backplane unsubscribes on the way out and would wait on a frozen one.
+            await cluster.Redis.DisposeAsync();
+        }
     }
 
     [Fact]
@@ -196,11 +231,28 @@ public sealed class TwoInstancesTests(AppFixture app)
     }
 
     /// <summary>Redis, two instances named "one" and "two", and (optionally) nginx in front.</summary>
+    /// <summary>A tablet's signed ballot through one instance (page, then form): <paramref name="voter"/> marks 乙 with <paramref name="choice"/>.</summary>
+    private static async Task<(string Instance, string Body)> VoteThroughAsync(Uri instance, VotingScenario s, string voter, string choice)
+    {
+        using var tablet = new WebSession(instance);
+        var form = TestBallots.PageForm(await tablet.Http.GetStringAsync(new Uri($"/b/{s.Tokens[voter]}", UriKind.Relative)));
+        form["Step"] = "Submit";
+        form["Marks[0].CandidateId"] = s.Id("乙").ToString(CultureInfo.InvariantCulture);
+        form["Marks[0].Choice"] = choice;
+        form["SignedName"] = voter;
+        form["Signature"] = TestBallots.Signature;
+        using var submitted = await tablet.Http.PostAsync(new Uri($"/b/{s.Tokens[voter]}", UriKind.Relative), new FormUrlEncodedContent(form));
+        return (submitted.Headers.GetValues("X-Instance").Single(), await submitted.Content.ReadAsStringAsync());
+    }
+
     private sealed class Cluster : IAsyncDisposable
     {
         private readonly List<IAsyncDisposable> _parts = [];
 
         public Uri One { get; private set; } = null!;
+
+        /// <summary>The Redis both instances share; a test may stop it (disposing it twice is harmless).</summary>
+        public LoopbackProcess Redis { get; private set; } = null!;
 
         public Uri Two { get; private set; } = null!;
 
@@ -223,6 +275,7 @@ public sealed class TwoInstancesTests(AppFixture app)
             {
                 var redis = await LoopbackProcess.StartRedisAsync();
                 cluster._parts.Add(redis);
+                cluster.Redis = redis;
                 // A prefix of its own, so two runs sharing a Redis would not hear each other.
                 var prefix = "cp-test-" + Guid.NewGuid().ToString("N")[..8];
                 Uri Start(string name)
