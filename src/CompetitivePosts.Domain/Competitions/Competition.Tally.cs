@@ -4,7 +4,11 @@ using CompetitivePosts.Domain.Voting;
 namespace CompetitivePosts.Domain.Competitions;
 
 /// <summary>A candidate's place on one post: the counts and score, the shared rank, whether it is below the plan's minimum, and whether the cadre withdrew.</summary>
-public sealed record CandidateStanding(int CadreId, string Name, CandidateResult Result, int Rank, bool BelowMinimum, bool Withdrawn = false);
+/// <summary>
+/// A candidate's place in a post's ranking. <c>Counted</c>: whether a ballot that counts has been cast; until then every score is
+/// zero and the minimum marks nobody, so "reached" would say what nobody knows yet.
+/// </summary>
+public sealed record CandidateStanding(int CadreId, string Name, CandidateResult Result, int Rank, bool BelowMinimum, bool Withdrawn = false, bool Counted = true);
 
 /// <summary>One competed post's candidates, best first; tied candidates share a rank and are ordered by name.</summary>
 public sealed record PostStanding(int PostId, string PostName, PostLevel Level, IReadOnlyList<CandidateStanding> Candidates);
@@ -91,7 +95,7 @@ public partial class Competition
         var ordered = cadreIds.Distinct().Select(id => results.GetValueOrDefault(id) ?? CandidateResult.Unscored(id))
             .OrderBy(r => names[r.CandidateId], StringComparer.Ordinal).ThenBy(r => r.CandidateId);
         return [.. Ranking.Rank(ordered, r => r.Score).Select(r => new CandidateStanding(r.Item.CandidateId, names[r.Item.CandidateId], r.Item,
-            r.Rank, anyBallot && IsBelowMinimum(r.Item.Score), IsWithdrawn(r.Item.CandidateId)))];
+            r.Rank, anyBallot && IsBelowMinimum(r.Item.Score), IsWithdrawn(r.Item.CandidateId), anyBallot))];
     }
 
     /// <summary>An evaluation round's grades per incumbent with the weighted 优秀+称职 rate, by this competition's weights.</summary>

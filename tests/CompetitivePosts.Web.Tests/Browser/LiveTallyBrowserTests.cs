@@ -45,6 +45,8 @@ public class LiveTallyBrowserTests(AppFixture app)
         var turnoutA = org.Locator("[data-testid=turnout-A] [data-testid=ballots]");
         var turnoutC = org.Locator("[data-testid=turnout-C] [data-testid=ballots]");
         await Assertions.Expect(turnoutA).ToHaveTextAsync("0");
+        // Before any ballot the minimum says nothing, not "reached" at 0%.
+        await Assertions.Expect(Row(org, "丙").Locator("[data-testid=threshold]")).ToHaveTextAsync("—");
 
         await app.VoteAsync(s, "甲", ("乙", Choice.Agree), ("丙", Choice.Disagree));
         await Assertions.Expect(turnoutA).ToHaveTextAsync("1");
@@ -302,6 +304,39 @@ public class LiveTallyBrowserTests(AppFixture app)
         var sheetRows = Web.Features.Common.Spreadsheets.Read("t.xlsx", await export.BodyAsync());
         Assert.Equal(ExportTally.ResultHeaders, sheetRows.Headers);
         Assert.Equal(2, sheetRows.Rows.Count);
+    }
+
+    /// <summary>A round created but not opened: its report names it as not started and marks nobody either way (no ballot counts yet).</summary>
+    [Fact]
+    public async Task Report_RoundNotOpenedYet_NamesItNotStartedAndLeavesTheMinimumBlank()
+    {
+        var s = await app.OpenForVotingAsync("未开轮次-" + Guid.NewGuid().ToString("N")[..6]);
+        await app.VoteAsync(s, "甲", ("乙", Choice.Agree), ("丙", Choice.Disagree));
+        int prepared;
+        using (var scope = app.Services.CreateScope())
+        {
+            prepared = await scope.ServiceProvider.GetRequiredService<CreateRound>()
+                .HandleAsync(s.CompetitionId, Scenarios.Organizer(await app.DemoUnitIdAsync()), new RoundSettings(RoundKind.Recommendation));
+        }
+
+        await using var desk = await app.NewContextAsync(BrowserHelpers.Desktop);
+        var org = await desk.SignInAsync("organizer");
+        await org.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/tally/report?round={prepared}");
+        var meta = org.Locator("[data-testid=tally-report-sheet] .print-meta");
+        await Assertions.Expect(meta).ToContainTextAsync("第2轮");
+        await Assertions.Expect(meta).ToContainTextAsync("未开始");
+        var threshold = org.Locator("[data-testid=report-row] td:last-child");
+        await Assertions.Expect(threshold).ToHaveCountAsync(2);
+        Assert.All(await threshold.AllInnerTextsAsync(), t => Assert.Equal("—", t.Trim()));
+        var export = Web.Features.Common.Spreadsheets.Read("t.xlsx",
+            await (await org.APIRequest.GetAsync($"/competitions/{s.CompetitionId}/tally/export.xlsx?round={prepared}")).BodyAsync());
+        Assert.All(export.Rows, r => Assert.True(r.Cells.GetValueOrDefault("达到最低得票") is null or "", "the minimum column is blank before any ballot"));
+
+        // Control: the open round, with a ballot, is said to be open and marks each candidate.
+        await org.GotoInteractiveAsync($"/competitions/{s.CompetitionId}/tally/report?round={s.RoundId}");
+        await Assertions.Expect(meta).ToContainTextAsync("投票进行中");
+        await Assertions.Expect(org.Locator("[data-testid=report-row]").Filter(new() { HasText = "丙" }).Locator("td:last-child")).ToHaveTextAsync("未达最低得票");
+        await Assertions.Expect(org.Locator("[data-testid=report-row]").Filter(new() { HasText = "乙" }).Locator("td:last-child")).ToHaveTextAsync("已达到");
     }
 
     private static ILocator Row(IPage page, string name) => page.Locator($"[data-testid=tally-row][data-candidate='{name}']");

@@ -51,7 +51,7 @@ public static class ExportTally
                 row.AddRange([n.Agree, n.Disagree, n.Abstain, n.Ballots, Rate(n)]);
             }
 
-            row.Add(c.BelowMinimum ? "否" : "是");
+            row.Add(!c.Counted ? "" : c.BelowMinimum ? "否" : "是");
             return (IReadOnlyList<object?>)row;
         }));
         var turnout = view.Turnout.Select(t => (IReadOnlyList<object?>)[t.Category.ToString() + "类", t.Voters, t.Ballots,

@@ -37,11 +37,11 @@ public sealed class RecountTally(IDbContextFactory<AppDbContext> dbFactory, Time
         if (differences.Count > 0)
         {
             log.LogError("Recount of round {RoundId} differs from the live counts in {Count} figures: {Differences}",
-                roundId, differences.Count, string.Join("; ", differences.Take(20)));
+                roundId, differences.Count, string.Join("; ", differences));
         }
 
         db.Audit(competitionId, actor.Who, AuditActions.TallyRecount,
-            new { roundId, ballots = recount.Total, matches = differences.Count == 0, differences = differences.Take(20) });
+            new { roundId, ballots = recount.Total, matches = differences.Count == 0, differences });
         await db.SaveChangesAsync(ct);
         return new RecountResult(roundId, recount.Total, differences, clock.GetUtcNow());
     }

@@ -66,7 +66,9 @@ public sealed record TallyFrame(
         var turnout = Enum.GetValues<VoterCategory>()
             .Select(k => new Turnout(k, (issued ?? Issued).GetValueOrDefault(k), ballots.GetValueOrDefault(k)))
             .ToList();
-        var shown = Rounds.FirstOrDefault(r => r.Id == Round?.Id);
+        // A round not opened yet is not among those listed to choose from, but its report still names it.
+        var shown = Round is null ? null
+            : Rounds.FirstOrDefault(r => r.Id == Round.Id) ?? new TallyRound(Round.Id, Round.Number, Round.Title, Round.Status, Round.IsSigned, Round.Kind);
         if (Round is { Kind: RoundKind.Evaluation } evaluation)
         {
             // Graded by incumbent, not ranked per post: the same standings as the round page and the report.
@@ -87,8 +89,9 @@ public sealed class TallyQuery(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<TallyView> GetAsync(int competitionId, Actor actor, int? roundId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var competition = await db.LoadForViewAsync(competitionId, actor, ct);
-        return await ComputeAsync(db, competition, ct, roundId);
+        // The ballots per kind, the marks and the issued slips as of one moment: read one after another during voting, a
+        // kind's ballot total could include a ballot whose marks were not yet counted.
+        return await db.InOneSnapshotAsync(async () => await ComputeAsync(db, await db.LoadForViewAsync(competitionId, actor, ct), ct, roundId), ct);
     }
 
     /// <summary>

@@ -44,7 +44,6 @@ function apply(push) {
   if (!push || push.seq < seq) {
     return;
   }
-  const newer = push.seq > seq;
   seq = push.seq;
   root.dataset.seq = String(seq);
   for (const t of push.turnout) {
@@ -63,7 +62,8 @@ function apply(push) {
   // that become due, or are withdrawn (the plan stops showing them during voting), come with the reloaded page.
   if (push.results !== (root.dataset.results === 'true') || push.status !== root.dataset.status) {
     location.reload();
-  } else if (push.results && newer) {
+  } else if (push.results) {
+    // Newer counts, or the same counts after a change of what the plan shows (the full ranking or the qualified only).
     refreshResults();
   }
 }
