@@ -142,6 +142,8 @@ Report("(3) push latency", $"hub clients ×{options.HubClients}: p50 {hubLatency
     + $"from SubmittedAt instead of the commit: p50 {fromSubmitted.P(50):0} / p99 {fromSubmitted.P(99):0} ms");
 Report("(3) hub clients' push, split at the server's read", $"commit → read p50 {hubLatency.ToRead.P(50):0} / p99 {hubLatency.ToRead.P(99):0} ms (the wait for the next read, at most "
     + $"{CompetitivePosts.Web.Features.Tally.TallyFeed.MinInterval.TotalMilliseconds:0} ms, and the read); read → receipt p50 {hubLatency.FromRead.P(50):0} / p99 {hubLatency.FromRead.P(99):0} ms (compose, send, receive)");
+var (firstReceipt, spread) = PushLatency.PerPush(live.HubPushes);
+Report("(3) hub clients, per push", $"read → its first receipt p50 {firstReceipt.P(50):0} / p99 {firstReceipt.P(99):0} ms; first to last of the {options.HubClients} receipts p50 {spread.P(50):0} / p99 {spread.P(99):0} ms");
 
 // (2) The same rows straight to PostgreSQL at the same concurrency.
 Console.WriteLine("==> (2) The same rows through Npgsql...");

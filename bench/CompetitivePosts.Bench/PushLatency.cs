@@ -23,6 +23,23 @@ internal sealed class PushLatency
 
     public double P(double percentile) => _samples.P(percentile);
 
+    /// <summary>
+    /// Per push (one read, sent to every client): the read to the first client's receipt, and the first receipt to the last. A
+    /// wide spread says the receiving process, which holds all the clients, is where the time goes.
+    /// </summary>
+    public static (Samples FirstReceipt, Samples Spread) PerPush(IReadOnlyList<IReadOnlyList<Push>> watchers)
+    {
+        var (first, spread) = (new Samples(), new Samples());
+        foreach (var push in watchers.SelectMany(w => w).Where(p => p.Read is not null).GroupBy(p => p.Read!.Value))
+        {
+            var (earliest, latest) = (push.Min(p => p.At), push.Max(p => p.At));
+            first.Add((earliest - push.Key).TotalMilliseconds);
+            spread.Add((latest - earliest).TotalMilliseconds);
+        }
+
+        return (first, spread);
+    }
+
     public static PushLatency Of(IReadOnlyList<DateTimeOffset> commits, IReadOnlyList<IReadOnlyList<Push>> watchers)
     {
         var result = new PushLatency();

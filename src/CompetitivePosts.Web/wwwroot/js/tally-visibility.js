@@ -1,7 +1,9 @@
 // Tells the live tally's circuit which posts are on or near the screen, so a push re-renders only those
 // (docs/adr/0030): ten posts' figures re-shaped five times a second were most of a dashboard browser's CPU.
 // The circuit keeps an off-screen post as last drawn and brings it up to date as it scrolls into view;
-// before printing, every post is reported, so a print of the dashboard is as current as the screen.
+// before printing, every post is reported, but the circuit's re-render arrives after the browser has taken its print
+// snapshot, so a print of the dashboard may show an off-screen post as last drawn. The page to print is the
+// 计票结果报告 (recounted from the stored ballots); the dashboard is for the screen.
 
 const watched = new WeakMap();
 
