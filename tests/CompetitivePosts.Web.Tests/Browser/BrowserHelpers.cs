@@ -97,6 +97,25 @@ public static class BrowserHelpers
         await page.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
+    /// <summary>
+    /// Closes an open MudBlazor list that stays open after a choice (a multi-select): Escape, as a person would, and when a busy
+    /// machine lets the key go by, a click away from it.
+    /// </summary>
+    public static async Task CloseMudListAsync(this IPage page)
+    {
+        var open = page.Locator(".mud-popover-open");
+        await page.Keyboard.PressAsync("Escape");
+        try
+        {
+            await open.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 3000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.Mouse.ClickAsync(2, 2);
+            await open.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        }
+    }
+
     /// <summary>Types into a MudAutocomplete and picks the first suggestion that contains <paramref name="optionText"/>.</summary>
     public static async Task PickMudAsync(this IPage page, string testId, string optionText, string? typed = null)
     {

@@ -40,8 +40,7 @@ public class UserManagementBrowserTests(AppFixture app)
             await admin.FillMudAsync("display-name", "审计局人事科");
             await admin.ClickAsync("[data-testid=user-units]");
             await admin.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = unit }).ClickAsync();
-            await admin.Keyboard.PressAsync("Escape");
-            await admin.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            await admin.CloseMudListAsync();
             await admin.FillMudAsync("user-password", "weak");
             await admin.ClickAsync("[data-testid=save-user]");
             // A weak first password is refused beside its field, and nothing is created.

@@ -101,8 +101,17 @@ public partial class VotingDayTests(AppFixture app)
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), decoded.Order(StringComparer.Ordinal));
         var tokens = expected.Keys.Select(u => BallotLink().Match(u).Groups[1].Value).ToList();
 
+        // Clearing the sheet asks first (the slips cannot be shown again): cancelled, the sheet stays.
+        await org.ClickAsync("[data-testid=slips-done]");
+        var dialog = org.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("清除后无法再次显示");
+        await dialog.Locator(".mud-dialog-actions button").First.ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Assertions.Expect(org.Locator("[data-testid=qr-slip]").First).ToBeVisibleAsync();
+
         // Once the sheet is put away, neither the round page nor the roll shows a token.
         await org.ClickAsync("[data-testid=slips-done]");
+        await org.ConfirmDialogAsync();
         await org.Locator("[data-testid=slips-table]").WaitForAsync();
         await Assertions.Expect(org.Locator("[data-testid=slip-row][data-slip=Printed]")).ToHaveCountAsync(9);
         var roundPage = await org.ContentAsync();

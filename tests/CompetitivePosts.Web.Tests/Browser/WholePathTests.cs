@@ -160,6 +160,7 @@ public partial class WholePathTests(AppFixture app)
         }
 
         await org.ClickAsync("[data-testid=slips-done]");
+        await org.ConfirmDialogAsync();
 
         // 7. The dashboard is open before anyone votes; a marker in the window proves it never reloads.
         await org.GotoInteractiveAsync($"/competitions/{id}/tally");

@@ -115,11 +115,17 @@ public sealed class PrintSlips(IDbContextFactory<AppDbContext> dbFactory, SlipsN
     private static async Task<(VotingRound Round, List<Voter> Voters)> LoadAsync(AppDbContext db, int competitionId, int roundId, Actor actor,
         CancellationToken ct)
     {
-        var unit = await db.Competitions.Where(c => c.Id == competitionId).Select(c => (int?)c.UnitId).FirstOrDefaultAsync(ct)
+        var competition = await db.Competitions.Where(c => c.Id == competitionId).Select(c => new { c.UnitId, c.Status }).FirstOrDefaultAsync(ct)
             ?? throw new DomainException("No such competition.");
-        actor.EnsureCanManage(unit);
+        actor.EnsureCanManage(competition.UnitId);
         var round = await db.VotingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.CompetitionId == competitionId, ct)
             ?? throw new DomainException("No such round in this competition.");
+        if (round.Status == RoundStatus.Prepared && competition.Status > CompetitionStatus.Voting)
+        {
+            // The voting has ended: this round can never open, so a slip for it could never be used.
+            throw new DomainException("The voting has ended: round {0} will not open, so no slip is printed or revoked for it.", round.Number);
+        }
+
         var voters = await db.Voters.AsNoTracking().Where(v => v.CompetitionId == competitionId).ToListAsync(ct);
         return (round, voters);
     }

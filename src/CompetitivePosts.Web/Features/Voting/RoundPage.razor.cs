@@ -41,6 +41,10 @@ public partial class RoundPage
 
     private bool Manage => _view is not null && CanManage(_view.Header);
 
+    /// <summary>The round can still take ballots: open, or prepared while the voting stage has not ended (after it, it never opens).</summary>
+    private bool Live => _view is { Round.Status: var s, Header.Status: var stage }
+        && (s == RoundStatus.Open || (s == RoundStatus.Prepared && stage <= CompetitionStatus.Voting));
+
     private string BaseUrl => QrCodes.BaseUrl(Configuration, Navigation);
 
     private int WithoutSlip => _view!.Voters.Count(v => !v.IsExcluded && v.Slip == SlipState.None);
@@ -63,7 +67,11 @@ public partial class RoundPage
         var stage = _view!.Header.Status == CompetitionStatus.Speeches
             ? L["This is the first round: opening it also begins the voting stage, and the roster and candidates are fixed from then on."] + " "
             : "";
-        if (await ConfirmAsync(L["Open the round"], stage + L["The ballot is fixed as it stands now. Open the round?"], L["Open the round"]))
+        // The latest opened recommendation round is the one the live tally and the committee go by (Competition.CountingRound).
+        var counting = _view.Round.Kind == RoundKind.Recommendation && _view.CountingRoundNumber is { } n && n != _view.Round.Number
+            ? L["From the moment this round opens, it replaces round {0} for the live tally and the committee's decision.", n] + " "
+            : "";
+        if (await ConfirmAsync(L["Open the round"], stage + counting + L["The ballot is fixed as it stands now. Open the round?"], L["Open the round"]))
         {
             await RunAsync(() => Control.OpenAsync(Id, Actor, RoundId), "The round is open.");
         }
@@ -116,6 +124,13 @@ public partial class RoundPage
 
     private async Task DoneWithSlips()
     {
+        if (!await ConfirmAsync(L["Done: clear the sheet"],
+                L["Are the slips printed? Once cleared they cannot be shown again: a lost slip can only be printed again, which stops the old one."],
+                L["Done: clear the sheet"]))
+        {
+            return;
+        }
+
         _batch = null;
         await LoadAsync();
     }

@@ -27,7 +27,8 @@ public enum SlipState
 public sealed record RoundVoter(int VoterId, string Name, VoterCategory Category, bool IsExcluded, SlipState Slip, DateTimeOffset? IssuedAt);
 
 public sealed record RoundView(CompetitionHeader Header, RoundRow Round, IReadOnlyList<RoundGroup> Groups, IReadOnlyList<RoundItem> Items,
-    IReadOnlyList<RoundTurnout> Turnout, IReadOnlyList<RoundVoter> Voters, IReadOnlyList<EvaluationStanding>? Evaluation, int Sealed, int Unsealed, Weights Weights)
+    IReadOnlyList<RoundTurnout> Turnout, IReadOnlyList<RoundVoter> Voters, IReadOnlyList<EvaluationStanding>? Evaluation, int Sealed, int Unsealed, Weights Weights,
+    int? CountingRoundNumber = null)
 {
     /// <summary>Signed rounds only: who on the roll has not cast a ballot yet.</summary>
     public IReadOnlyList<RoundVoter> NotVoted => Round.IsSigned ? [.. Voters.Where(v => !v.IsExcluded && v.Slip != SlipState.Voted)] : [];
@@ -86,6 +87,6 @@ public sealed class RoundQuery(IDbContextFactory<AppDbContext> dbFactory)
         var row = new RoundRow(round.Id, round.Number, round.Title, round.Kind, round.IsSigned, round.Status, round.LimitMode, round.FixedLimit,
             round.CreatedAt, round.OpenedAt, round.ClosesAt, round.ClosedAt, round.Items.Count, turnout.Sum(t => t.Issued), turnout.Sum(t => t.Cast));
         return new RoundView(await db.HeaderAsync(c, ct), row, round.Groups, round.Items, turnout, voters, evaluation, sealedCount, unsealed,
-            c.TallyWeights);
+            c.TallyWeights, c.CountingRound?.Number);
     }
 }

@@ -15,6 +15,10 @@ public partial class LocalizationTests(AppFixture app)
     [GeneratedRegex("""(?:DomainException|reasons\.Add|DomainMessage|Refuse)\("((?:[^"\\]|\\.)*)"|Problem\(column, "((?:[^"\\]|\\.)*)"|Guard\.Required\([^,]+, "((?:[^"\\]|\\.)*)"|RunAsync\([^;]*?,\s*"((?:[^"\\]|\\.)*)"\)""")]
     private static partial Regex MessageKey();
 
+    // A message chosen by a condition, DomainException(kind == … ? "…" : "…"), over several lines: both branches.
+    [GeneratedRegex("""DomainException\([^;"]*?\?\s*"((?:[^"\\]|\\.)*)"\s*:\s*"((?:[^"\\]|\\.)*)"\)""")]
+    private static partial Regex ChosenMessageKeys();
+
     private static string RepoRoot() => Repository.Root;
 
     [Fact]
@@ -39,9 +43,16 @@ public partial class LocalizationTests(AppFixture app)
             {
                 used.Add(Regex.Unescape(m.Groups.Values.Skip(1).First(g => g.Success).Value));
             }
+
+            foreach (Match m in ChosenMessageKeys().Matches(text))
+            {
+                used.Add(Regex.Unescape(m.Groups[1].Value));
+                used.Add(Regex.Unescape(m.Groups[2].Value));
+            }
         }
 
         Assert.True(used.Count > 100, $"only {used.Count} keys found: the scan itself is broken");
+        Assert.Contains("Choose at least one incumbent to evaluate.", used); // control: a message chosen by a condition is found
         var missing = used.Where(k => !translated.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "Missing zh-CN entries:\n" + string.Join("\n", missing));
         Assert.All(translated, kv => Assert.False(string.IsNullOrWhiteSpace(kv.Value), kv.Key));

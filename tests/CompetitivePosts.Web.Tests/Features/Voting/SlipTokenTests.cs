@@ -133,4 +133,24 @@ public class SlipTokenTests(AppFixture app)
         var ex = await Assert.ThrowsAsync<DomainException>(() => Get<PrintSlips>(scope).IssueAsync(s.CompetitionId, s.RoundId, null, Organizer));
         Assert.Equal("Round {0} is closed: its slips can no longer be printed or revoked.", ex.MessageKey);
     }
+
+    [Fact]
+    public async Task IssueAsync_PreparedRoundAfterTheVotingEnded_IsRefusedAndNothingChanges()
+    {
+        using var scope = app.Services.CreateScope();
+        var s = await app.OpenForVotingAsync();
+        var prepared = await Get<CreateRound>(scope).HandleAsync(s.CompetitionId, Organizer, new RoundSettings(RoundKind.Recommendation));
+        // control: while the voting stage lasts, the prepared round's slips print.
+        Assert.NotEmpty((await Get<PrintSlips>(scope).IssueAsync(s.CompetitionId, prepared, [s.Voters["甲"]], Organizer)).Slips);
+        await Get<RoundControl>(scope).CloseAsync(s.CompetitionId, Organizer, s.RoundId);
+        await Get<VoterRollHandler>(scope).CloseAsync(s.CompetitionId, Organizer);
+        var before = await app.SnapshotAsync(s.CompetitionId, prepared);
+
+        var print = await Assert.ThrowsAsync<DomainException>(() => Get<PrintSlips>(scope).IssueAsync(s.CompetitionId, prepared, null, Organizer));
+        var revoke = await Assert.ThrowsAsync<DomainException>(() => Get<PrintSlips>(scope).RevokeAsync(s.CompetitionId, prepared, s.Voters["甲"], Organizer));
+
+        Assert.Equal("The voting has ended: round {0} will not open, so no slip is printed or revoked for it.", print.MessageKey);
+        Assert.Equal(print.MessageKey, revoke.MessageKey);
+        Assert.Equal(before, await app.SnapshotAsync(s.CompetitionId, prepared));
+    }
 }
