@@ -211,6 +211,17 @@ public partial class Competition
             throw new DomainException("{0} did not apply for this post and did not accept reassignment.", appointee.Name);
         }
 
+        // 服从调剂 moves a cadre to another post, not past that post's requirements or a review that turned them down for it.
+        if (!applied && _applications.Any(a => a.CadreId == appointee.Id && a.PostId == post.Id && a.Review == ReviewStatus.Rejected))
+        {
+            throw new DomainException("{0} was turned down for {1} in the qualification review and cannot be reassigned to it.", appointee.Name, post.Name);
+        }
+
+        if (!applied && !Eligibility(appointee.Id, post.Id).Eligible)
+        {
+            throw new DomainException("{0} does not meet the requirements of {1} and cannot be reassigned to it.", appointee.Name, post.Name);
+        }
+
         if (_decisions.Any(d => d.AppointeeId == appointee.Id && !(d.PostId == post.Id && d.Seat == seat)))
         {
             throw new DomainException("{0} is already appointed to another post.", appointee.Name);
@@ -228,6 +239,8 @@ public partial class Competition
             .Select(d => d.AppointeeId!.Value).ToHashSet();
         var elsewhere = _decisions.Where(d => d.PostId != post.Id && d.AppointeeId is not null)
             .ToDictionary(d => d.AppointeeId!.Value, d => FindPost(d.PostId).Name);
-        return JustificationRule.Evaluate(StandingsFor(post.Id, scores), appointeeId, ScoreOf(scores, appointeeId), sameSeat, elsewhere);
+        // An applicant below the minimum could not be appointed, so nobody passes them over.
+        var appointable = StandingsFor(post.Id, scores).Where(s => !IsBelowMinimum(s.Score)).ToList();
+        return JustificationRule.Evaluate(appointable, appointeeId, ScoreOf(scores, appointeeId), sameSeat, elsewhere);
     }
 }

@@ -21,10 +21,14 @@ public class CommitteeDecisionTests
     /// 刘 and 张 apply for 办公室主任 (张 accepts reassignment), 陈 for 财务科科长; 赵书记 (a county
     /// leader, 刘's kin) sits on the committee with 王领导. Voting closed with the given percentages.
     /// </summary>
-    private static (Scenario S, DecidingCounts Counts, Cadre Zhao) Deciding(int liu, int zhang, int chen)
+    private static (Scenario S, DecidingCounts Counts, Cadre Zhao) Deciding(int liu, int zhang, int chen, Action<Scenario>? arrange = null)
     {
         Cadre zhao = null!;
-        var s = AtSpeeches(x => zhao = WithId(x.C.AddCadre(Eligible("赵书记", VoterCategory.A) with { IsCountyLeader = true, KinName = "刘科长" }, Now)));
+        var s = AtSpeeches(x =>
+        {
+            zhao = WithId(x.C.AddCadre(Eligible("赵书记", VoterCategory.A) with { IsCountyLeader = true, KinName = "刘科长" }, Now));
+            arrange?.Invoke(x);
+        });
         var round = WithId(s.C.CreateRound(new RoundSettings(RoundKind.Recommendation), Now));
         s.C.OpenRound(round.Id, Now);
         s.C.CloseRound(round.Id, Now);
@@ -270,5 +274,47 @@ public class CommitteeDecisionTests
         var (s, _, _) = Deciding(liu: 70, zhang: 90, chen: 80);
 
         Assert.Throws<DomainException>(() => s.C.AcceptFiling("组织部", null, Now));
+    }
+
+    [Fact]
+    public void Decide_ReassignedWhileTheOnlyApplicantIsBelowTheMinimum_NeedsNoJustification()
+    {
+        // 陈, the only applicant for 财务科科长, scored 30% and cannot be appointed; 张 (服从调剂, 60%) passes nobody over.
+        var (s, counts, _) = Deciding(liu: 70, zhang: 60, chen: 30);
+
+        var d = Appoint(s, counts, s.Finance, s.Zhang);
+
+        Assert.Null(d.Justification);
+        Assert.Empty(d.Placements);
+    }
+
+    [Fact]
+    public void Decide_ReassignedWhileTheOnlyApplicantReachedTheMinimum_NeedsAWrittenJustification()
+    {
+        // control of the above: 陈 at 50% could be appointed, and applicants come first.
+        var (s, counts, _) = Deciding(liu: 70, zhang: 60, chen: 50);
+
+        var ex = Assert.Throws<DomainException>(() => Appoint(s, counts, s.Finance, s.Zhang));
+
+        Assert.Contains("choose the category", ex.MessageKey, StringComparison.Ordinal);
+        Assert.Null(s.C.Decisions.SingleOrDefault(x => x.PostId == s.Finance.Id)?.AppointeeId);
+    }
+
+    [Fact]
+    public void Decide_ReassignedToAPostWhoseRequirementsTheyMiss_IsRefused()
+    {
+        // 财务科科长 now asks for a postgraduate degree: 张 (本科) does not meet it; 陈 applied under an override.
+        var (s, counts, _) = Deciding(liu: 70, zhang: 60, chen: 50, x =>
+        {
+            x.C.UpdatePost(x.Finance.Id, new PostDetails { Name = "财务科科长", MinimumEducation = EducationLevel.Postgraduate }, x.Chen.Id);
+            x.C.OverrideEligibility(x.Chen.Id, x.Finance.Id, "经组织部同意放宽学历要求", Now);
+        });
+
+        var ex = Assert.Throws<DomainException>(() => Appoint(s, counts, s.Finance, s.Zhang, JustificationCategory.WorkNeeds, Reason));
+
+        Assert.Equal("{0} does not meet the requirements of {1} and cannot be reassigned to it.", ex.MessageKey);
+        Assert.DoesNotContain(s.C.Decisions, x => x.AppointeeId == s.Zhang.Id);
+        // control: 陈, who applied, is appointed to the same post.
+        Assert.Equal(s.Chen.Id, Appoint(s, counts, s.Finance, s.Chen).AppointeeId);
     }
 }

@@ -14,7 +14,9 @@ internal static class OutcomeScores
 {
     public static async Task<IReadOnlyDictionary<int, Rational>> LoadAsync(AppDbContext db, Competition competition, CancellationToken ct)
     {
-        var tally = await TallyQuery.ComputeAsync(db, competition, ct);
+        // The deciding round, which may be other than the one the live tally follows (Competition.CountingRound): the
+        // decisions page marked a candidate below the minimum from it, and the causes of 落岗 must agree with that.
+        var tally = await TallyQuery.ComputeAsync(db, competition, ct, competition.DecidingRound?.Id);
         return tally.ByCandidate.ToDictionary(kv => kv.Key, kv => kv.Value.Score);
     }
 }

@@ -66,4 +66,24 @@ public class SeparationOfDutiesTests(AppFixture app)
         await using var db = app.NewDb();
         Assert.Equal(CompetitionStatus.Deciding, await db.Competitions.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
     }
+
+    [Fact]
+    public async Task AcceptAsync_ReviewerWhoOrganizesTheUnitButTookNoPart_IsRefusedAndNothingChanges()
+    {
+        var unit = await app.DemoUnitIdAsync();
+        // Another organizer of the same unit, also a reviewer: not on the trail for this competition, but one of its organizers.
+        var colleague = new Actor("同单位审核人", ActorRoles.Organizer | ActorRoles.Reviewer, [unit], "sod-colleague-" + Guid.NewGuid().ToString("N")[..6]);
+        var (id, _) = await FiledAsync(Scenarios.Organizer(unit), Scenarios.Organizer(unit));
+        using var scope = app.Services.CreateScope();
+        var filings = scope.ServiceProvider.GetRequiredService<FilingsHandler>();
+        var before = await DbSnapshot.TakeAsync(app);
+
+        var accept = await Assert.ThrowsAsync<DomainException>(() => filings.AcceptAsync(id, colleague, null));
+
+        before.AssertUnchanged(await DbSnapshot.TakeAsync(app));
+        Assert.Equal("You organize this unit's competitions, so you may not review its filing.", accept.MessageKey);
+        Assert.False(await filings.MayReviewAsync(id, colleague));
+        // control: a reviewer of the organization department, who organizes no unit, may.
+        Assert.True(await filings.MayReviewAsync(id, Scenarios.Reviewer));
+    }
 }
