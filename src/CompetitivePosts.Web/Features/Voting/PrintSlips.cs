@@ -28,6 +28,13 @@ public sealed class PrintSlips(IDbContextFactory<AppDbContext> dbFactory, SlipsN
     public Task<SlipBatch> IssueAsync(int competitionId, int roundId, IReadOnlyCollection<int>? voterIds, Actor actor, CancellationToken ct = default) =>
         IssueAsync(competitionId, roundId, voterIds, actor, kiosk: false, ct);
 
+    /// <summary>
+    /// Slips for everyone on the roll who has none for this round, as the server finds them now. Never stops a slip: a list
+    /// taken from a page loaded earlier would stop the slips another organizer printed in the meantime.
+    /// </summary>
+    public Task<SlipBatch> IssueMissingAsync(int competitionId, int roundId, Actor actor, CancellationToken ct = default) =>
+        IssueAsync(competitionId, roundId, voterIds: null, actor, kiosk: false, ct, missingOnly: true);
+
     /// <summary>A fresh token for one voter, to open their ballot on a staffed tablet now; the round must be open.</summary>
     public async Task<string> KioskAsync(int competitionId, int roundId, int voterId, Actor actor, CancellationToken ct = default) =>
         (await IssueAsync(competitionId, roundId, [voterId], actor, kiosk: true, ct)).Slips.Single().Token;
@@ -47,7 +54,7 @@ public sealed class PrintSlips(IDbContextFactory<AppDbContext> dbFactory, SlipsN
     }
 
     private async Task<SlipBatch> IssueAsync(int competitionId, int roundId, IReadOnlyCollection<int>? voterIds, Actor actor, bool kiosk,
-        CancellationToken ct)
+        CancellationToken ct, bool missingOnly = false)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -59,7 +66,15 @@ public sealed class PrintSlips(IDbContextFactory<AppDbContext> dbFactory, SlipsN
 
         var live = await db.BallotTokens.Where(t => t.RoundId == roundId && t.RevokedAt == null).ToDictionaryAsync(t => t.VoterId, ct);
         List<Voter> chosen;
-        if (voterIds is null)
+        if (missingOnly)
+        {
+            chosen = [.. voters.Where(v => !v.IsExcluded && !live.ContainsKey(v.Id))];
+            if (chosen.Count == 0)
+            {
+                throw new DomainException("Everyone on the roll already has a slip for this round. To replace one, print again for that voter.");
+            }
+        }
+        else if (voterIds is null)
         {
             chosen = [.. voters.Where(v => !v.IsExcluded && live.GetValueOrDefault(v.Id) is not { Used: true })];
         }

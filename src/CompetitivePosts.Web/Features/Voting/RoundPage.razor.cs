@@ -86,11 +86,8 @@ public partial class RoundPage
         }
     }
 
-    private async Task PrintMissingAsync()
-    {
-        var missing = _view!.Voters.Where(v => !v.IsExcluded && v.Slip == SlipState.None).Select(v => v.VoterId).ToList();
-        await IssueAsync(missing);
-    }
+    // The server finds who has no slip now: another organizer may have printed some since this page loaded.
+    private Task PrintMissingAsync() => PrintAsync(() => Slips.IssueMissingAsync(Id, RoundId, Actor));
 
     private async Task PrintOneAsync(RoundVoter voter)
     {
@@ -100,13 +97,13 @@ public partial class RoundPage
             return;
         }
 
-        await IssueAsync([voter.VoterId]);
+        await PrintAsync(() => Slips.IssueAsync(Id, RoundId, [voter.VoterId], Actor));
     }
 
-    private async Task IssueAsync(IReadOnlyCollection<int> voterIds)
+    private async Task PrintAsync(Func<Task<SlipBatch>> issue)
     {
         SlipBatch? batch = null;
-        if (await RunAsync(async () => batch = await Slips.IssueAsync(Id, RoundId, voterIds, Actor), "The slips are ready to print."))
+        if (await RunAsync(async () => batch = await issue(), "The slips are ready to print."))
         {
             _batch = batch;
         }

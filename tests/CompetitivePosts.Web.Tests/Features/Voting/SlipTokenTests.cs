@@ -153,4 +153,26 @@ public class SlipTokenTests(AppFixture app)
         Assert.Equal(print.MessageKey, revoke.MessageKey);
         Assert.Equal(before, await app.SnapshotAsync(s.CompetitionId, prepared));
     }
+
+    /// <summary>Two organizers both press "print for those who have none": the second prints nobody and stops no slip.</summary>
+    [Fact]
+    public async Task IssueMissingAsync_SecondOrganizerAfterTheFirst_StopsNoSlipAndSaysEveryoneHasOne()
+    {
+        using var scope = app.Services.CreateScope();
+        var s = await app.OpenForVotingAsync();
+        var slips = Get<PrintSlips>(scope);
+        await slips.RevokeAsync(s.CompetitionId, s.RoundId, s.Voters["丙"], Organizer);
+        await slips.RevokeAsync(s.CompetitionId, s.RoundId, s.Voters["丁"], Organizer);
+
+        var first = await slips.IssueMissingAsync(s.CompetitionId, s.RoundId, Organizer);
+        var before = await app.SnapshotAsync(s.CompetitionId, s.RoundId);
+        var second = await Assert.ThrowsAsync<DomainException>(() => slips.IssueMissingAsync(s.CompetitionId, s.RoundId, Organizer));
+
+        Assert.Equal(["丁", "丙"], first.Slips.Select(x => x.VoterName).Order(StringComparer.Ordinal));
+        Assert.Equal("Everyone on the roll already has a slip for this round. To replace one, print again for that voter.", second.MessageKey);
+        Assert.Equal(before, await app.SnapshotAsync(s.CompetitionId, s.RoundId));
+        // control: the first batch's slips and the untouched ones still open their ballots.
+        Assert.Equal(BallotState.Open, await StateAsync(first.Slips[0].Token));
+        Assert.Equal(BallotState.Open, await StateAsync(s.Tokens["甲"]));
+    }
 }
