@@ -112,12 +112,13 @@ internal static class Seeding
         await using var conn = (Npgsql.NpgsqlConnection)ctx.Database.GetDbConnection();
         await conn.OpenAsync();
         await using var writer = await conn.BeginBinaryImportAsync(
-            "COPY \"BallotTokens\" (\"RoundId\", \"VoterId\", \"TokenHash\", \"IssuedAt\", \"Kiosk\", \"Used\") FROM STDIN (FORMAT BINARY)");
+            "COPY \"BallotTokens\" (\"RoundId\", \"VoterId\", \"Category\", \"TokenHash\", \"IssuedAt\", \"Kiosk\", \"Used\") FROM STDIN (FORMAT BINARY)");
         foreach (var v in seeded.Voters)
         {
             await writer.StartRowAsync();
             await writer.WriteAsync(round.Id, NpgsqlTypes.NpgsqlDbType.Integer);
             await writer.WriteAsync(v.VoterId, NpgsqlTypes.NpgsqlDbType.Integer);
+            await writer.WriteAsync(v.Category.ToString(), NpgsqlTypes.NpgsqlDbType.Text);
             await writer.WriteAsync(SecretToken.Hash(SecretToken.New()), NpgsqlTypes.NpgsqlDbType.Text);
             await writer.WriteAsync(DateTimeOffset.UtcNow, NpgsqlTypes.NpgsqlDbType.TimestampTz);
             await writer.WriteAsync(false, NpgsqlTypes.NpgsqlDbType.Boolean);

@@ -90,7 +90,7 @@ public partial class Competition
         return voter;
     }
 
-    /// <summary>Takes a voter off the roll with a reason (on leave, for example); their unused tokens must be revoked with it.</summary>
+    /// <summary>Takes a voter off the roll with a reason (on leave, for example); their unused tokens of rounds not closed must be revoked with it.</summary>
     public Voter ExcludeVoter(int voterId, string reason, DateTimeOffset at)
     {
         EnsureRollChange();

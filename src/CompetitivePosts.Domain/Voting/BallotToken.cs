@@ -9,10 +9,11 @@ public class BallotToken
 {
     private BallotToken() { TokenHash = ""; }
 
-    private BallotToken(int roundId, int voterId, string tokenHash, DateTimeOffset at, bool kiosk)
+    private BallotToken(int roundId, int voterId, VoterCategory category, string tokenHash, DateTimeOffset at, bool kiosk)
     {
         RoundId = roundId;
         VoterId = voterId;
+        Category = category;
         TokenHash = tokenHash;
         IssuedAt = at;
         Kiosk = kiosk;
@@ -23,6 +24,13 @@ public class BallotToken
     public int RoundId { get; private set; }
 
     public int VoterId { get; private set; }
+
+    /// <summary>
+    /// The ballot kind the slip votes with: the voter's when it was issued, and their new one if it changes before the
+    /// round opens. Kept on the slip so that a closed round's turnout per kind stays what it was when a voter's kind
+    /// changes for a later round (a kind cannot change while a round is open).
+    /// </summary>
+    public VoterCategory Category { get; private set; }
 
     /// <summary>SHA-256 (hex) of the token; the token itself is never stored.</summary>
     public string TokenHash { get; private set; }
@@ -54,7 +62,7 @@ public class BallotToken
         }
 
         var clear = SecretToken.New();
-        return (new BallotToken(round.Id, voter.Id, SecretToken.Hash(clear), at, kiosk), clear);
+        return (new BallotToken(round.Id, voter.Id, voter.Category, SecretToken.Hash(clear), at, kiosk), clear);
     }
 
     /// <summary>A lost slip, a reprint, a kiosk ballot or an exclusion: the token stops working at once.</summary>

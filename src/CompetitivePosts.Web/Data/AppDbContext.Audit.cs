@@ -17,7 +17,7 @@ namespace CompetitivePosts.Web.Data;
 public partial class AppDbContext
 {
     // pg_advisory_xact_lock(int, int): the first key says "audit chain", the second which chain.
-    private const int AuditLockClass = 0x41554454;
+    internal const int AuditLockClass = 0x41554454;
 
     private static readonly JsonSerializerOptions ValueOptions = new()
     {
@@ -137,6 +137,21 @@ public partial class AppDbContext
 
     private Task<int> LockChainAsync(int chain, CancellationToken ct) =>
         Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditLockClass}, {chain})", ct);
+
+    /// <summary>
+    /// Takes the competition's audit chain lock now rather than at the save, for a change that must see the competition as
+    /// no other audited change can alter it until this transaction ends. The lock is re-entrant, so the save takes it again
+    /// at no cost; and since every audited change takes it before any row it writes, taking it first cannot deadlock.
+    /// </summary>
+    public async Task HoldCompetitionAsync(int competitionId, CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The competition is held for a transaction: begin one first.");
+        }
+
+        await LockChainAsync(competitionId, ct);
+    }
 
     private void EnsureNothingUnaudited()
     {

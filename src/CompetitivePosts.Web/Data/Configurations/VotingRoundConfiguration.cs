@@ -45,6 +45,7 @@ internal sealed class BallotTokenConfiguration : IEntityTypeConfiguration<Ballot
     {
         builder.ToTable("BallotTokens");
         builder.Property(t => t.TokenHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(t => t.Category).HasConversion<string>().HasMaxLength(1);
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.Ignore(t => t.IsLive);
         builder.HasOne<VotingRound>().WithMany().HasForeignKey(t => t.RoundId).OnDelete(DeleteBehavior.Cascade);

@@ -44,11 +44,9 @@ public static class ChangeTallyWeights
             ArgumentNullException.ThrowIfNull(actor);
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // Opening the first round writes the competition's row (its stage becomes Voting). Holding that row
-            // here means a round that opens meanwhile either waits for these weights or is seen below and refuses them.
-            // --- hand-written SQL: a row lock only ---
-            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Competitions" WHERE "Id" = {command.CompetitionId} FOR UPDATE""", ct);
-            // --- end of hand-written SQL ---
+            // Held before the read: a round that opens meanwhile (it holds the competition too) either waits for these
+            // weights or is seen below and refuses them.
+            await db.HoldCompetitionAsync(command.CompetitionId, ct);
             var competition = await db.LoadForChangeAsync(command.CompetitionId, actor, ct);
             // The form is read once access is checked, so that an outsider learns nothing from its errors.
             InvalidInputException.ThrowIfAny(Validate(command));

@@ -168,8 +168,7 @@ public sealed class TallyFeed(IDbContextFactory<AppDbContext> dbFactory, TallyNo
         if (issued is null)
         {
             batch.BatchCommands.Add(ForRound("""
-                SELECT v."Category", count(*)::int FROM "BallotTokens" t JOIN "Voters" v ON v."Id" = t."VoterId"
-                WHERE t."RoundId" = $1 AND t."RevokedAt" IS NULL GROUP BY 1
+                SELECT "Category", count(*)::int FROM "BallotTokens" WHERE "RoundId" = $1 AND "RevokedAt" IS NULL GROUP BY 1
                 """, roundId));
         }
 

@@ -126,12 +126,11 @@ public sealed class TallyQuery(IDbContextFactory<AppDbContext> dbFactory)
         return new TallyFrame(await db.HeaderAsync(competition, ct), competition, round, issued, rounds, competition.CountingRound?.Id);
     }
 
-    /// <summary>Slips that can be or were cast (not revoked), per ballot kind of their voter: the denominator of turnout.</summary>
+    /// <summary>Slips that can be or were cast (not revoked), per ballot kind of the slip: the denominator of turnout.</summary>
     internal static async Task<Dictionary<VoterCategory, int>> IssuedAsync(AppDbContext db, int roundId, CancellationToken ct) =>
         await db.BallotTokens.AsNoTracking()
             .Where(t => t.RoundId == roundId && t.RevokedAt == null)
-            .Join(db.Voters, t => t.VoterId, v => v.Id, (t, v) => v.Category)
-            .GroupBy(k => k)
+            .GroupBy(t => t.Category)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 }

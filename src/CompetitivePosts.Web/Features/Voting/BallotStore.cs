@@ -56,7 +56,7 @@ public sealed class BallotStore : IAsyncDisposable
         """;
 
     private const string FindToken = """
-        SELECT t."Id", t."Used", t."RevokedAt" IS NOT NULL, v."Id", v."Name", v."Category", r."Id", r."Status", r."ClosesAt"
+        SELECT t."Id", t."Used", t."RevokedAt" IS NOT NULL, v."Id", v."Name", t."Category", r."Id", r."Status", r."ClosesAt"
         FROM "BallotTokens" t
         JOIN "Voters" v ON v."Id" = t."VoterId"
         JOIN "VotingRounds" r ON r."Id" = t."RoundId"

@@ -20,7 +20,7 @@ public sealed class EditVoterRoll(IDbContextFactory<AppDbContext> dbFactory, Sli
             var from = voter.Category;
             c.OverrideVoterCategory(voterId, category, reason);
             return new { voter = voter.Name, from = from.ToString(), to = category.ToString(), reason = reason.Trim() };
-        }, ct);
+        }, ct, slipsOf: (voterId, category));
 
     public async Task<int> AddOutsideAsync(int competitionId, Actor actor, string name, VoterCategory category, string note, CancellationToken ct = default)
     {
@@ -37,7 +37,7 @@ public sealed class EditVoterRoll(IDbContextFactory<AppDbContext> dbFactory, Sli
         {
             var voter = c.ExcludeVoter(voterId, reason, clock.GetUtcNow());
             return new { voter = voter.Name, reason = reason.Trim() };
-        }, ct, revokeSlipsOf: voterId);
+        }, ct, slipsOf: (voterId, null));
 
     public Task ReinstateAsync(int competitionId, Actor actor, int voterId, string reason, CancellationToken ct = default) =>
         ChangeAsync(competitionId, actor, AuditActions.VoterReinstate, c =>
@@ -46,20 +46,33 @@ public sealed class EditVoterRoll(IDbContextFactory<AppDbContext> dbFactory, Sli
             return new { voter = voter.Name, reason = reason.Trim() };
         }, ct);
 
+    /// <param name="slipsOf">
+    /// The voter whose slips follow the change, in rounds not closed yet: with a ballot kind, their slips vote with it; without
+    /// one (an exclusion), their unused slips die. A closed round's slips stay as they were, so its turnout never changes.
+    /// </param>
     private async Task ChangeAsync(int competitionId, Actor actor, string action, Func<Domain.Competitions.Competition, object> change,
-        CancellationToken ct, int? revokeSlipsOf = null)
+        CancellationToken ct, (int VoterId, VoterCategory? Category)? slipsOf = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.HoldCompetitionAsync(competitionId, ct);
         var c = await db.LoadForChangeAsync(competitionId, actor, ct);
         var detail = change(c);
-        if (revokeSlipsOf is { } voterId)
+        if (slipsOf is var (voterId, category))
         {
-            var now = clock.GetUtcNow();
-            var revoked = await db.BallotTokens
-                .Where(t => t.VoterId == voterId && t.RevokedAt == null && !t.Used)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
-            detail = new { change = detail, slipsRevoked = revoked };
+            var notClosed = db.BallotTokens.Where(t => t.VoterId == voterId
+                && db.VotingRounds.Any(r => r.Id == t.RoundId && r.Status != RoundStatus.Closed));
+            if (category is { } kind)
+            {
+                await notClosed.ExecuteUpdateAsync(s => s.SetProperty(t => t.Category, kind), ct);
+            }
+            else
+            {
+                var now = clock.GetUtcNow();
+                var revoked = await notClosed.Where(t => t.RevokedAt == null && !t.Used)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+                detail = new { change = detail, slipsRevoked = revoked };
+            }
         }
 
         db.Audit(competitionId, actor.Who, action, detail);

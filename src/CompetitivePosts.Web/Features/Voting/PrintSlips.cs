@@ -42,6 +42,7 @@ public sealed class PrintSlips(IDbContextFactory<AppDbContext> dbFactory, SlipsN
     public async Task RevokeAsync(int competitionId, int roundId, int voterId, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (round, voters) = await LoadAsync(db, competitionId, roundId, actor, ct);
         round.EnsureAcceptsSlips();
         var voter = voters.FirstOrDefault(v => v.Id == voterId) ?? throw new DomainException("No such voter on the roll.");
@@ -50,6 +51,7 @@ public sealed class PrintSlips(IDbContextFactory<AppDbContext> dbFactory, SlipsN
         token.Revoke(clock.GetUtcNow());
         db.Audit(competitionId, actor.Who, AuditActions.SlipRevoke, new { round = round.Number, voter = voter.Name });
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await notifier.PublishAsync(competitionId);
     }
 
@@ -58,6 +60,7 @@ public sealed class PrintSlips(IDbContextFactory<AppDbContext> dbFactory, SlipsN
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (round, voters) = await LoadAsync(db, competitionId, roundId, actor, ct);
         if (kiosk && !round.IsOpen)
         {
@@ -94,7 +97,6 @@ public sealed class PrintSlips(IDbContextFactory<AppDbContext> dbFactory, SlipsN
 
         var now = clock.GetUtcNow();
         chosen = [.. chosen.OrderBy(v => v.Category).ThenBy(v => v.Id)];
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         // Revocations go first, in their own statement: the live-token index allows one live token per voter and round.
         var replaced = 0;
@@ -127,9 +129,14 @@ public sealed class PrintSlips(IDbContextFactory<AppDbContext> dbFactory, SlipsN
         return new SlipBatch(name, round.Number, round.Title, round.Kind, round.IsSigned, now, slips);
     }
 
+    /// <summary>
+    /// The round and the roll, read under the competition's row lock (the caller's transaction): a voter excluded or given
+    /// another ballot kind meanwhile is seen here, or waits until these slips are saved (it then revokes or moves them).
+    /// </summary>
     private static async Task<(VotingRound Round, List<Voter> Voters)> LoadAsync(AppDbContext db, int competitionId, int roundId, Actor actor,
         CancellationToken ct)
     {
+        await db.HoldCompetitionAsync(competitionId, ct);
         var competition = await db.Competitions.Where(c => c.Id == competitionId).Select(c => new { c.UnitId, c.Status }).FirstOrDefaultAsync(ct)
             ?? throw new DomainException("No such competition.");
         actor.EnsureCanManage(competition.UnitId);

@@ -19,11 +19,15 @@ public sealed class RoundControl(IDbContextFactory<AppDbContext> dbFactory, Ball
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A ballot kind changed or a voter excluded meanwhile either lands before the round opens or sees it open.
+        await db.HoldCompetitionAsync(competitionId, ct);
         var c = await db.LoadForChangeAsync(competitionId, actor, ct);
         var stageOpens = c.Status == Domain.CompetitionStatus.Speeches;
         var round = c.OpenRound(roundId, clock.GetUtcNow());
         db.Audit(competitionId, actor.Who, AuditActions.RoundOpen, new { number = round.Number, lines = round.Items.Count, votingStageOpened = stageOpens });
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await notifier.PublishAsync(competitionId);
     }
 

@@ -56,7 +56,7 @@ public sealed class RoundQuery(IDbContextFactory<AppDbContext> dbFactory)
         var round = c.FindRound(roundId);
         var tokens = await db.BallotTokens.AsNoTracking()
             .Where(t => t.RoundId == roundId && t.RevokedAt == null)
-            .Select(t => new { t.VoterId, t.Used, t.Kiosk, t.IssuedAt })
+            .Select(t => new { t.VoterId, t.Category, t.Used, t.Kiosk, t.IssuedAt })
             .ToDictionaryAsync(t => t.VoterId, ct);
         var voters = c.Voters.OrderBy(v => v.IsExcluded).ThenBy(v => v.Category).ThenBy(v => v.Id)
             .Select(v =>
@@ -66,14 +66,12 @@ public sealed class RoundQuery(IDbContextFactory<AppDbContext> dbFactory)
                     : t.Used && round.IsSigned ? SlipState.Voted
                     : t.Kiosk ? SlipState.Kiosk
                     : SlipState.Printed;
-                return new RoundVoter(v.Id, v.Name, v.Category, v.IsExcluded, slip, t?.IssuedAt);
+                // A closed round shows the kind the voter's slip had, which a later change of kind leaves as it was.
+                return new RoundVoter(v.Id, v.Name, t?.Category ?? v.Category, v.IsExcluded, slip, t?.IssuedAt);
             })
             .ToList();
-        var byCategory = c.Voters.ToDictionary(v => v.Id, v => v.Category);
         var turnout = Enum.GetValues<VoterCategory>()
-            .Select(k => new RoundTurnout(k,
-                tokens.Values.Count(t => byCategory.GetValueOrDefault(t.VoterId) == k),
-                tokens.Values.Count(t => t.Used && byCategory.GetValueOrDefault(t.VoterId) == k)))
+            .Select(k => new RoundTurnout(k, tokens.Values.Count(t => t.Category == k), tokens.Values.Count(t => t.Used && t.Category == k)))
             .ToList();
         IReadOnlyList<EvaluationStanding>? evaluation = null;
         if (round.Kind == RoundKind.Evaluation && round.Status != RoundStatus.Prepared)

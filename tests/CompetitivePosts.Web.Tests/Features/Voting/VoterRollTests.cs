@@ -1,6 +1,9 @@
 using System.Text.Json;
 using CompetitivePosts.Domain;
+using CompetitivePosts.Domain.Voting;
+using CompetitivePosts.Web.Data;
 using CompetitivePosts.Web.Features.Audit;
+using CompetitivePosts.Web.Features.Tally;
 using CompetitivePosts.Web.Features.Voting;
 using CompetitivePosts.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -76,6 +79,136 @@ public class VoterRollTests(AppFixture app)
         Assert.Equal(head, await HeadAsync(s.CompetitionId));
         await using var db = app.NewDb();
         Assert.Equal(4, await db.Voters.CountAsync(v => v.CompetitionId == s.CompetitionId));
+    }
+
+    [Fact]
+    public async Task ExcludeAndOverride_AfterTheRoundClosed_LeaveItsTurnoutAndSlipsAsTheyWere()
+    {
+        using var scope = app.Services.CreateScope();
+        var s = await app.OpenForVotingAsync();
+        Assert.Equal(SubmitOutcome.Accepted, (await app.VoteAsync(s, "丙", ("乙", Choice.Agree))).Outcome);
+        Assert.Equal(SubmitOutcome.Accepted, (await app.VoteAsync(s, "甲", ("乙", Choice.Agree))).Outcome);
+        var control = Get<RoundControl>(scope);
+        await control.CloseAsync(s.CompetitionId, Organizer, s.RoundId);
+        var second = await Get<CreateRound>(scope).HandleAsync(s.CompetitionId, Organizer, new RoundSettings(RoundKind.Recommendation));
+        await Get<PrintSlips>(scope).IssueAsync(s.CompetitionId, second, null, Organizer);
+        var before = await TurnoutAsync(scope, s.CompetitionId, s.RoundId);
+        Assert.Equal([(VoterCategory.A, 1, 1), (VoterCategory.B, 1, 0), (VoterCategory.C, 2, 1)], before.Tally);
+
+        // 丁 did not vote in round 1 and leaves; 丙 voted with a C ballot and votes with a B one from round 2 on.
+        var roll = Get<EditVoterRoll>(scope);
+        await roll.ExcludeAsync(s.CompetitionId, Organizer, s.Voters["丁"], "外出学习");
+        await roll.OverrideCategoryAsync(s.CompetitionId, Organizer, s.Voters["丙"], VoterCategory.B, "兼任支部书记");
+
+        var after = await TurnoutAsync(scope, s.CompetitionId, s.RoundId);
+        Assert.Equal(before.Tally, after.Tally);
+        Assert.Equal(before.Round, after.Round);
+        Assert.Equal(VoterCategory.C, after.Voters["丙"]);
+        await using var db = app.NewDb();
+        Assert.True(await db.BallotTokens.AnyAsync(t => t.RoundId == s.RoundId && t.VoterId == s.Voters["丁"] && t.RevokedAt == null));
+        // Control: round 2 has not opened, so its slips follow the roll.
+        var next = await TurnoutAsync(scope, s.CompetitionId, second);
+        Assert.Equal([(VoterCategory.A, 1, 0), (VoterCategory.B, 2, 0), (VoterCategory.C, 0, 0)], next.Tally);
+        Assert.Equal(VoterCategory.B, next.Voters["丙"]);
+        Assert.False(await db.BallotTokens.AnyAsync(t => t.RoundId == second && t.VoterId == s.Voters["丁"] && t.RevokedAt == null));
+    }
+
+    public static TheoryData<string> RacingChanges => ["override while the round opens", "exclude while slips are printed", "print while a voter is excluded"];
+
+    /// <summary>
+    /// Two organizers at once: the other's change is saved but not yet committed when this one starts. This one must wait
+    /// and then see it (refuse a kind change in a round now open; revoke the slip just printed; print none for the voter
+    /// just excluded), not act on what it read before.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RacingChanges))]
+    public async Task Change_WhileAnotherOrganizersChangeCommits_SeesIt(string race)
+    {
+        using var scope = app.Services.CreateScope();
+        var s = await app.OpenForVotingAsync("并发-" + Guid.NewGuid().ToString("N")[..6]);
+        await Get<RoundControl>(scope).CloseAsync(s.CompetitionId, Organizer, s.RoundId);
+        var second = await Get<CreateRound>(scope).HandleAsync(s.CompetitionId, Organizer, new RoundSettings(RoundKind.Recommendation));
+
+        await using var other = app.NewDb();
+        await using var otherTransaction = await other.Database.BeginTransactionAsync();
+        var c = await other.CompetitionAggregate.FirstAsync(x => x.Id == s.CompetitionId);
+        var now = DateTimeOffset.UtcNow;
+        switch (race)
+        {
+            case "override while the round opens":
+                c.OpenRound(second, now);
+                other.Audit(s.CompetitionId, Scenarios.Arranger, AuditActions.RoundOpen);
+                break;
+            case "exclude while slips are printed":
+                other.BallotTokens.Add(BallotToken.Issue(c.FindRound(second), c.FindVoter(s.Voters["丁"]), now, kiosk: false).Token);
+                other.Audit(s.CompetitionId, Scenarios.Arranger, AuditActions.SlipsPrint);
+                break;
+            default:
+                c.ExcludeVoter(s.Voters["丁"], "外出学习", now);
+                other.Audit(s.CompetitionId, Scenarios.Arranger, AuditActions.VoterExclude);
+                break;
+        }
+
+        await other.SaveChangesAsync();
+        Task task = race switch
+        {
+            "override while the round opens" => Get<EditVoterRoll>(scope).OverrideCategoryAsync(s.CompetitionId, Organizer, s.Voters["丙"], VoterCategory.A, "理由"),
+            "exclude while slips are printed" => Get<EditVoterRoll>(scope).ExcludeAsync(s.CompetitionId, Organizer, s.Voters["丁"], "外出学习"),
+            _ => Get<PrintSlips>(scope).IssueAsync(s.CompetitionId, second, null, Organizer),
+        };
+        await WaitUntilBlockedAsync(s.CompetitionId, task);
+        await otherTransaction.CommitAsync();
+
+        await using var db = app.NewDb();
+        switch (race)
+        {
+            case "override while the round opens":
+                var ex = await Assert.ThrowsAsync<DomainException>(() => task);
+                Assert.Equal("Ballot kinds cannot change while a round is open.", ex.MessageKey);
+                Assert.Equal(VoterCategory.C, (await db.Voters.SingleAsync(v => v.Id == s.Voters["丙"])).Category);
+                break;
+            case "exclude while slips are printed":
+                await task;
+                Assert.False(await db.BallotTokens.AnyAsync(t => t.RoundId == second && t.VoterId == s.Voters["丁"] && t.RevokedAt == null));
+                break;
+            default:
+                await task;
+                var slips = await db.BallotTokens.Where(t => t.RoundId == second && t.RevokedAt == null).Select(t => t.VoterId).ToListAsync();
+                Assert.Equal(3, slips.Count); // control: everyone else got one
+                Assert.DoesNotContain(s.Voters["丁"], slips);
+                break;
+        }
+    }
+
+    /// <summary>Until <paramref name="task"/> waits for the competition's lock, as PostgreSQL's own lock table shows.</summary>
+    private async Task WaitUntilBlockedAsync(int competitionId, Task task)
+    {
+        await using var watcher = app.NewDb();
+        for (var i = 0; i < 600 && !task.IsCompleted; i++)
+        {
+            var waiting = await watcher.Database.SqlQuery<int>($"""
+                SELECT count(*)::int AS "Value" FROM pg_locks
+                WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = {(long)AppDbContext.AuditLockClass} AND objid::bigint = {(long)competitionId}
+                """).SingleAsync();
+            if (waiting > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail(task.IsCompleted ? "the change finished while another organizer's change was uncommitted" : "the change never waited");
+    }
+
+    private static async Task<(List<(VoterCategory, int, int)> Tally, List<(VoterCategory, int, int)> Round, Dictionary<string, VoterCategory> Voters)> TurnoutAsync(
+        IServiceScope scope, int competitionId, int roundId)
+    {
+        var tally = await Get<TallyQuery>(scope).GetAsync(competitionId, Organizer, roundId);
+        var round = await Get<RoundQuery>(scope).GetAsync(competitionId, roundId, Organizer);
+        return (tally.Turnout.Select(t => (t.Category, t.Voters, t.Ballots)).ToList(),
+            round.Turnout.Select(t => (t.Category, t.Issued, t.Cast)).ToList(),
+            round.Voters.ToDictionary(v => v.Name, v => v.Category));
     }
 
     private async Task<string> HeadAsync(int competitionId)
