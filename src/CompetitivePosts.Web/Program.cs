@@ -59,6 +59,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 builder.Services.AddLiveChannel<TallyNotifier>();
 builder.Services.AddLiveChannel<SlipsNotifier>();
+builder.Services.AddLiveChannel<ChainNotifier>();
 builder.Services.AddHostedService<TallyHubRelay>();
 builder.Services.AddSingleton<TallyFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<TallyFeed>());

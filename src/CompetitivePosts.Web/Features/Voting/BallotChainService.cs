@@ -10,7 +10,7 @@ namespace CompetitivePosts.Web.Features.Voting;
 /// their own content hash and never wait for each other; sealing links committed ballots in batches,
 /// one sealer per round at a time (an advisory lock), and moves the round's head in the same transaction.
 /// </summary>
-public sealed class BallotChainService(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class BallotChainService(IDbContextFactory<AppDbContext> dbFactory, ChainNotifier notifier)
 {
     // pg_advisory_xact_lock(int, int): the first key says "ballot chain", the second which round.
     private const int ChainLockClass = 0x42414C54;
@@ -33,6 +33,11 @@ public sealed class BallotChainService(IDbContextFactory<AppDbContext> dbFactory
                 .ToListAsync(ct);
             if (unsealed.Count == 0)
             {
+                if (total > 0)
+                {
+                    await notifier.PublishAsync(await db.VotingRounds.Where(r => r.Id == roundId).Select(r => r.CompetitionId).FirstAsync(ct));
+                }
+
                 return total;
             }
 

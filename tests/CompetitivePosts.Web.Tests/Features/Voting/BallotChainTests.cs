@@ -45,6 +45,27 @@ public class BallotChainTests(AppFixture app)
     }
 
     [Fact]
+    public async Task SealAsync_BallotsSealed_TellsTheCompetitionsRoundPagesAndNothingWhenNoneWere()
+    {
+        var s = await app.OpenForVotingAsync();
+        var other = await app.OpenForVotingAsync();
+        var notices = 0;
+        var otherNotices = 0;
+        var notifier = app.Services.GetRequiredService<ChainNotifier>();
+        using var subscription = notifier.Subscribe(s.CompetitionId, _ => { Interlocked.Increment(ref notices); return Task.CompletedTask; });
+        using var otherSubscription = notifier.Subscribe(other.CompetitionId, _ => { Interlocked.Increment(ref otherNotices); return Task.CompletedTask; });
+
+        await app.VoteAsync(s, "甲", ("乙", Choice.Agree));
+        await SealAsync(s.RoundId); // the background sealer may have sealed it first: it tells the same way
+
+        Assert.True(Volatile.Read(ref notices) >= 1);
+        Assert.Equal(0, Volatile.Read(ref otherNotices)); // control: another competition hears nothing
+        Interlocked.Exchange(ref notices, 0);
+        await SealAsync(s.RoundId); // nothing left to seal
+        Assert.Equal(0, Volatile.Read(ref notices));
+    }
+
+    [Fact]
     public async Task SealAsync_SignedRound_EachBallotCarriesTheHashOfThePreviousOneAndTheChainVerifies()
     {
         var (s, _) = await VotedAsync();
