@@ -158,7 +158,7 @@ public partial class Competition
                 [.. _speechSlots.OrderBy(s => s.Order).Select(s => new FiledSpeaker(s.Order, s.CadreId, names[s.CadreId], s.Status))]),
             new FiledTally(round.Number, round.Title, $"{DecidingWeights.A}:{DecidingWeights.B}:{DecidingWeights.C}",
                 [.. new[] { VoterCategory.A, VoterCategory.B, VoterCategory.C }.Select(k =>
-                    new FiledTurnout(k, _voters.Count(v => v.Category == k), counts.Ballots.GetValueOrDefault(k)))],
+                    new FiledTurnout(k, counts.Issued.GetValueOrDefault(k), counts.Ballots.GetValueOrDefault(k)))],
                 [.. scores.Values.OrderBy(r => r.CandidateId).Select(r => new FiledCandidate(r.CandidateId, names[r.CandidateId],
                     r.Counts.ToDictionary(kv => kv.Key, kv => new FiledCounts(kv.Value.Agree, kv.Value.Disagree, kv.Value.Abstain, kv.Value.Ballots)),
                     r.Score.ToString(), r.Percent))],

@@ -9,8 +9,12 @@ using CompetitivePosts.Domain.Tally;
 
 namespace CompetitivePosts.Domain.Decisions;
 
-/// <summary>The raw counts of the deciding round, as read from the stored ballots; the aggregate scores them itself.</summary>
-public sealed record DecidingCounts(int RoundId, IReadOnlyDictionary<VoterCategory, int> Ballots, IReadOnlyList<ChoiceCount> Choices);
+/// <summary>
+/// The raw counts of the deciding round, as read from the stored ballots, and its slips issued per ballot kind (the turnout's
+/// denominator, as the tally and its report show it); the aggregate scores them itself.
+/// </summary>
+public sealed record DecidingCounts(int RoundId, IReadOnlyDictionary<VoterCategory, int> Ballots, IReadOnlyList<ChoiceCount> Choices,
+    IReadOnlyDictionary<VoterCategory, int> Issued);
 
 /// <summary>The competition's audit chain head when the version was filed (docs/adr/0008).</summary>
 public sealed record AuditHead(long Seq, string Hash);
@@ -75,6 +79,7 @@ public sealed record FiledSpeaker(int Order, int CadreId, string Name, SpeechSlo
 
 public sealed record FiledSpeechOrder(string? Seed, int? Algorithm, IReadOnlyList<FiledSpeaker> Speakers);
 
+/// <summary>One ballot kind's turnout in the deciding round: <see cref="Voters"/> is the slips issued (not revoked), as on the 计票结果报告.</summary>
 public sealed record FiledTurnout(VoterCategory Category, int Voters, int Ballots);
 
 /// <summary>One candidate's raw counts per category and the score the aggregate computed from them.</summary>

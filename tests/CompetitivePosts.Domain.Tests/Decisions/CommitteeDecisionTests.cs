@@ -39,7 +39,9 @@ public class CommitteeDecisionTests
             new ChoiceCount(i.Position, VoterCategory.C, (short)Choice.Agree, percent[i.CadreId]),
             new ChoiceCount(i.Position, VoterCategory.C, (short)Choice.Disagree, 100 - percent[i.CadreId]),
         }).ToList();
-        var counts = new DecidingCounts(round.Id, new Dictionary<VoterCategory, int> { [VoterCategory.C] = 100 }, choices);
+        // 104 slips issued for 100 ballots: the filed turnout is the round's slips, not the roll.
+        var counts = new DecidingCounts(round.Id, new Dictionary<VoterCategory, int> { [VoterCategory.C] = 100 }, choices,
+            new Dictionary<VoterCategory, int> { [VoterCategory.C] = 104 });
         return (s, counts, zhao);
     }
 
@@ -171,6 +173,8 @@ public class CommitteeDecisionTests
         Assert.Equal("无符合条件的人选（均未达到最低得票率）", doc.Decisions.Single(d => d.PostId == s.Finance.Id).VacancyReason);
         Assert.Equal(FilingDocument.HashOf(filing.Document), filing.Sha256);
         Assert.Equal(Head, doc.AuditHead);
+        Assert.Equal([(VoterCategory.A, 0, 0), (VoterCategory.B, 0, 0), (VoterCategory.C, 104, 100)],
+            doc.Tally.Turnout.Select(t => (t.Category, t.Voters, t.Ballots)));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public class PublicNoticeTests
             {
                 new ChoiceCount(i.Position, VoterCategory.C, (short)Choice.Agree, percent[i.CadreId]),
                 new ChoiceCount(i.Position, VoterCategory.C, (short)Choice.Disagree, 100 - percent[i.CadreId]),
-            })]);
+            })], new Dictionary<VoterCategory, int> { [VoterCategory.C] = 100 });
         s.C.RecordMeeting(new DateOnly(2009, 5, 29), [s.Leader.Id], "党委会纪要〔2009〕5号");
         s.C.Decide(new DecisionInput(s.Office.Id, 1, s.Zhang.Id), counts, Now);
         s.C.Decide(new DecisionInput(s.Finance.Id, 1, s.Chen.Id), counts, Now);

@@ -10,8 +10,9 @@ public sealed record CompetitionHeader(int Id, int UnitId, string Name, string U
 internal static class CompetitionAccess
 {
     /// <summary>
-    /// The one way use cases change a competition: load the aggregate, check access, apply a guarded
-    /// domain method, save with its audit entry in one transaction. A broken rule throws before anything is saved.
+    /// The one way use cases change a competition: check access, hold the competition, load the aggregate, apply a guarded
+    /// domain method, save with its audit entry in one transaction. A broken rule throws before anything is saved; a
+    /// change committed by someone else meanwhile is seen by the load, not overwritten after it (ADR 0036).
     /// </summary>
     public static Task<T> ChangeCompetitionAsync<T>(this IDbContextFactory<AppDbContext> dbFactory, int competitionId, Actor actor,
         string action, Func<Competition, T> change, CancellationToken ct) =>
@@ -22,11 +23,29 @@ internal static class CompetitionAccess
         string action, Func<Competition, T> change, object? detail, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.HoldForChangeAsync(competitionId, actor, ct);
         var competition = await db.LoadForChangeAsync(competitionId, actor, ct);
         var result = change(competition);
         db.Audit(competitionId, actor.Who, action, detail);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return result;
+    }
+
+    /// <summary>
+    /// Checks that the actor may manage the competition, then holds it until the transaction ends
+    /// (<see cref="AppDbContext.HoldCompetitionAsync"/>): a change that reads state it does not write (no round open, the
+    /// voter still on the roll) sees every change committed before it, and none commits in between. Access comes first, so
+    /// that nobody outside the unit can hold a competition.
+    /// </summary>
+    public static async Task HoldForChangeAsync(this AppDbContext db, int competitionId, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var unitId = await db.Competitions.Where(c => c.Id == competitionId).Select(c => (int?)c.UnitId).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException("No such competition.");
+        actor.EnsureCanManage(unitId);
+        await db.HoldCompetitionAsync(competitionId, ct);
     }
 
     public static Task ChangeCompetitionAsync(this IDbContextFactory<AppDbContext> dbFactory, int competitionId, Actor actor,

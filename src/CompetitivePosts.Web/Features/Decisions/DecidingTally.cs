@@ -16,7 +16,8 @@ internal static class DecidingTally
     public static async Task<DecidingCounts> LoadAsync(AppDbContext db, Competition competition, CancellationToken ct)
     {
         var round = competition.DecidingRound ?? throw new DomainException("There is no closed recommendation round to decide from.");
+        // The deciding round is closed: its ballots and slips no longer change (ADR 0036), so two reads agree.
         var counts = await RoundCounts.LoadAsync(db, round.Id, ct);
-        return new DecidingCounts(round.Id, counts.Ballots, counts.Choices);
+        return new DecidingCounts(round.Id, counts.Ballots, counts.Choices, await TallyQuery.IssuedAsync(db, round.Id, ct));
     }
 }

@@ -10,16 +10,39 @@ namespace CompetitivePosts.Web.Features.Voting;
 /// their own content hash and never wait for each other; sealing links committed ballots in batches,
 /// one sealer per round at a time (an advisory lock), and moves the round's head in the same transaction.
 /// </summary>
-public sealed class BallotChainService(IDbContextFactory<AppDbContext> dbFactory, ChainNotifier notifier)
+public sealed class BallotChainService(IDbContextFactory<AppDbContext> dbFactory, ChainNotifier notifier, ILogger<BallotChainService> log)
 {
     // pg_advisory_xact_lock(int, int): the first key says "ballot chain", the second which round.
     private const int ChainLockClass = 0x42414C54;
     private const int Batch = 2000;
 
-    /// <summary>Seals every committed, unsealed ballot of the round; returns how many.</summary>
+    /// <summary>Seals every committed, unsealed ballot of the round and, if there were any, tells the round's pages; returns how many.</summary>
     public async Task<int> SealAsync(int roundId, CancellationToken ct = default)
     {
+        var (total, competitionId) = await SealAllAsync(roundId, ct);
+        if (competitionId is { } id)
+        {
+            // After the transactions, and never failing the seal (or a close that sealed): a page that misses the news
+            // shows the figures at its next reload.
+            try
+            {
+                await notifier.PublishAsync(id);
+            }
+#pragma warning disable CA1031 // The ballots are sealed whatever happens to the news.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                log.LogWarning("The news of {Count} sealed ballots of round {RoundId} was not sent: {Message}", total, roundId, ex.Message);
+            }
+        }
+
+        return total;
+    }
+
+    private async Task<(int Total, int? CompetitionId)> SealAllAsync(int roundId, CancellationToken ct)
+    {
         var total = 0;
+        int? competitionId = null;
         while (true)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -33,13 +56,10 @@ public sealed class BallotChainService(IDbContextFactory<AppDbContext> dbFactory
                 .ToListAsync(ct);
             if (unsealed.Count == 0)
             {
-                if (total > 0)
-                {
-                    await notifier.PublishAsync(await db.VotingRounds.Where(r => r.Id == roundId).Select(r => r.CompetitionId).FirstAsync(ct));
-                }
-
-                return total;
+                return (total, competitionId);
             }
+
+            competitionId ??= await db.VotingRounds.Where(r => r.Id == roundId).Select(r => r.CompetitionId).FirstAsync(ct);
 
             var head = await db.BallotChainHeads.FirstOrDefaultAsync(h => h.RoundId == roundId, ct);
             if (head is null)

@@ -130,19 +130,17 @@ public sealed class PrintSlips(IDbContextFactory<AppDbContext> dbFactory, SlipsN
     }
 
     /// <summary>
-    /// The round and the roll, read under the competition's row lock (the caller's transaction): a voter excluded or given
+    /// The round and the roll, read with the competition held (the caller's transaction, ADR 0036): a voter excluded or given
     /// another ballot kind meanwhile is seen here, or waits until these slips are saved (it then revokes or moves them).
     /// </summary>
     private static async Task<(VotingRound Round, List<Voter> Voters)> LoadAsync(AppDbContext db, int competitionId, int roundId, Actor actor,
         CancellationToken ct)
     {
-        await db.HoldCompetitionAsync(competitionId, ct);
-        var competition = await db.Competitions.Where(c => c.Id == competitionId).Select(c => new { c.UnitId, c.Status }).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException("No such competition.");
-        actor.EnsureCanManage(competition.UnitId);
+        await db.HoldForChangeAsync(competitionId, actor, ct);
+        var status = await db.Competitions.Where(c => c.Id == competitionId).Select(c => c.Status).FirstAsync(ct);
         var round = await db.VotingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId && r.CompetitionId == competitionId, ct)
             ?? throw new DomainException("No such round in this competition.");
-        if (round.Status == RoundStatus.Prepared && competition.Status > CompetitionStatus.Voting)
+        if (round.Status == RoundStatus.Prepared && status > CompetitionStatus.Voting)
         {
             // The voting has ended: this round can never open, so a slip for it could never be used.
             throw new DomainException("The voting has ended: round {0} will not open, so no slip is printed or revoked for it.", round.Number);

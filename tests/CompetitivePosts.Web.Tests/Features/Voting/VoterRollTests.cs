@@ -113,11 +113,12 @@ public class VoterRollTests(AppFixture app)
         Assert.False(await db.BallotTokens.AnyAsync(t => t.RoundId == second && t.VoterId == s.Voters["丁"] && t.RevokedAt == null));
     }
 
-    public static TheoryData<string> RacingChanges => ["override while the round opens", "exclude while slips are printed", "print while a voter is excluded"];
+    public static TheoryData<string> RacingChanges =>
+        ["override while the round opens", "end the voting while the round opens", "exclude while slips are printed", "print while a voter is excluded"];
 
     /// <summary>
     /// Two organizers at once: the other's change is saved but not yet committed when this one starts. This one must wait
-    /// and then see it (refuse a kind change in a round now open; revoke the slip just printed; print none for the voter
+    /// and then see it (refuse a kind change in a round now open, or the end of the voting; revoke the slip just printed; print none for the voter
     /// just excluded), not act on what it read before.
     /// </summary>
     [Theory]
@@ -135,7 +136,7 @@ public class VoterRollTests(AppFixture app)
         var now = DateTimeOffset.UtcNow;
         switch (race)
         {
-            case "override while the round opens":
+            case "override while the round opens" or "end the voting while the round opens":
                 c.OpenRound(second, now);
                 other.Audit(s.CompetitionId, Scenarios.Arranger, AuditActions.RoundOpen);
                 break;
@@ -153,6 +154,7 @@ public class VoterRollTests(AppFixture app)
         Task task = race switch
         {
             "override while the round opens" => Get<EditVoterRoll>(scope).OverrideCategoryAsync(s.CompetitionId, Organizer, s.Voters["丙"], VoterCategory.A, "理由"),
+            "end the voting while the round opens" => Get<VoterRollHandler>(scope).CloseAsync(s.CompetitionId, Organizer),
             "exclude while slips are printed" => Get<EditVoterRoll>(scope).ExcludeAsync(s.CompetitionId, Organizer, s.Voters["丁"], "外出学习"),
             _ => Get<PrintSlips>(scope).IssueAsync(s.CompetitionId, second, null, Organizer),
         };
@@ -166,6 +168,11 @@ public class VoterRollTests(AppFixture app)
                 var ex = await Assert.ThrowsAsync<DomainException>(() => task);
                 Assert.Equal("Ballot kinds cannot change while a round is open.", ex.MessageKey);
                 Assert.Equal(VoterCategory.C, (await db.Voters.SingleAsync(v => v.Id == s.Voters["丙"])).Category);
+                break;
+            case "end the voting while the round opens":
+                var open = await Assert.ThrowsAsync<DomainException>(() => task);
+                Assert.Equal("Close every open round before ending the voting.", open.MessageKey);
+                Assert.Equal(CompetitionStatus.Voting, await db.Competitions.Where(x => x.Id == s.CompetitionId).Select(x => x.Status).SingleAsync());
                 break;
             case "exclude while slips are printed":
                 await task;
