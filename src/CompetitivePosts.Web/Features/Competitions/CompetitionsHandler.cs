@@ -32,8 +32,13 @@ public sealed class CompetitionsHandler(IDbContextFactory<AppDbContext> dbFactor
             .Select(c => new
             {
                 c.Id, c.Name, c.UnitId, c.Status, c.CreatedAt, c.ArchivedAt,
-                Posts = c.Posts.Count, Cadres = c.Cadres.Count, Applications = c.Registrations.Count(r => r.WithdrawnAt == null), Voters = c.Voters.Count(v => v.ExcludedAt == null),
-                // Ballots cast in the counting round: the latest recommendation round that has opened.
+                Posts = c.Posts.Count, Cadres = c.Cadres.Count, Applications = c.Registrations.Count(r => r.WithdrawnAt == null), Roll = c.Voters.Count(v => v.ExcludedAt == null),
+                // The counting round's turnout: the latest recommendation round that has opened, its ballots over its slips
+                // issued, which no later change to the roll moves (ADR 0036). Before any round, the roll.
+                Counting = db.VotingRounds.Any(r => r.CompetitionId == c.Id && r.Kind == RoundKind.Recommendation && r.Status != RoundStatus.Prepared),
+                Issued = db.BallotTokens.Count(t => t.RevokedAt == null && t.RoundId == db.VotingRounds
+                    .Where(r => r.CompetitionId == c.Id && r.Kind == RoundKind.Recommendation && r.Status != RoundStatus.Prepared)
+                    .OrderByDescending(r => r.Number).Select(r => r.Id).FirstOrDefault()),
                 Ballots = db.BallotTokens.Count(t => t.Used && t.RoundId == db.VotingRounds
                     .Where(r => r.CompetitionId == c.Id && r.Kind == RoundKind.Recommendation && r.Status != RoundStatus.Prepared)
                     .OrderByDescending(r => r.Number).Select(r => r.Id).FirstOrDefault()),
@@ -41,7 +46,7 @@ public sealed class CompetitionsHandler(IDbContextFactory<AppDbContext> dbFactor
             .ToListAsync(ct);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return [.. rows.Select(r => new CompetitionListItem(r.Id, r.Name, units[r.UnitId], r.Status, r.CreatedAt,
-            r.Posts, r.Cadres, r.Applications, r.Voters, r.Ballots, r.ArchivedAt, r.UnitId))];
+            r.Posts, r.Cadres, r.Applications, r.Counting ? r.Issued : r.Roll, r.Ballots, r.ArchivedAt, r.UnitId))];
     }
 
     /// <summary>The units the actor may create competitions in: an organizer's own.</summary>

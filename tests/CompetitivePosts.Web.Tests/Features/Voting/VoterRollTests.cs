@@ -94,6 +94,8 @@ public class VoterRollTests(AppFixture app)
         await Get<PrintSlips>(scope).IssueAsync(s.CompetitionId, second, null, Organizer);
         var before = await TurnoutAsync(scope, s.CompetitionId, s.RoundId);
         Assert.Equal([(VoterCategory.A, 1, 1), (VoterCategory.B, 1, 0), (VoterCategory.C, 2, 1)], before.Tally);
+        var home = Get<Web.Features.Competitions.CompetitionsHandler>(scope);
+        Assert.Equal((2, 4), await HomeTurnoutAsync(home, s.CompetitionId));
 
         // 丁 did not vote in round 1 and leaves; 丙 voted with a C ballot and votes with a B one from round 2 on.
         var roll = Get<EditVoterRoll>(scope);
@@ -104,6 +106,7 @@ public class VoterRollTests(AppFixture app)
         Assert.Equal(before.Tally, after.Tally);
         Assert.Equal(before.Round, after.Round);
         Assert.Equal(VoterCategory.C, after.Voters["丙"]);
+        Assert.Equal((2, 4), await HomeTurnoutAsync(home, s.CompetitionId)); // the home list's 投票 column too
         await using var db = app.NewDb();
         Assert.True(await db.BallotTokens.AnyAsync(t => t.RoundId == s.RoundId && t.VoterId == s.Voters["丁"] && t.RevokedAt == null));
         // Control: round 2 has not opened, so its slips follow the roll.
@@ -206,6 +209,12 @@ public class VoterRollTests(AppFixture app)
         }
 
         Assert.Fail(task.IsCompleted ? "the change finished while another organizer's change was uncommitted" : "the change never waited");
+    }
+
+    private static async Task<(int Ballots, int Voters)> HomeTurnoutAsync(Web.Features.Competitions.CompetitionsHandler home, int competitionId)
+    {
+        var item = (await home.ListAsync(Organizer)).Single(c => c.Id == competitionId);
+        return (item.Ballots, item.Voters);
     }
 
     private static async Task<(List<(VoterCategory, int, int)> Tally, List<(VoterCategory, int, int)> Round, Dictionary<string, VoterCategory> Voters)> TurnoutAsync(
