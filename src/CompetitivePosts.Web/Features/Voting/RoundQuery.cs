@@ -30,8 +30,13 @@ public sealed record RoundView(CompetitionHeader Header, RoundRow Round, IReadOn
     IReadOnlyList<RoundTurnout> Turnout, IReadOnlyList<RoundVoter> Voters, IReadOnlyList<EvaluationStanding>? Evaluation, int Sealed, int Unsealed, Weights Weights,
     int? CountingRoundNumber = null)
 {
-    /// <summary>Signed rounds only: who on the roll has not cast a ballot yet.</summary>
-    public IReadOnlyList<RoundVoter> NotVoted => Round.IsSigned ? [.. Voters.Where(v => !v.IsExcluded && v.Slip != SlipState.Voted)] : [];
+    /// <summary>
+    /// Signed rounds only: who on the roll has not cast a ballot yet; once the round has closed, who held a slip and did not
+    /// use it, so that a voter excluded or added after the close does not change the list (ADR 0036).
+    /// </summary>
+    public IReadOnlyList<RoundVoter> NotVoted => !Round.IsSigned ? []
+        : Round.Status == RoundStatus.Closed ? [.. Voters.Where(v => v.Slip is SlipState.Printed or SlipState.Kiosk)]
+        : [.. Voters.Where(v => !v.IsExcluded && v.Slip != SlipState.Voted)];
 
     public int TotalIssued => Turnout.Sum(t => t.Issued);
 

@@ -96,6 +96,7 @@ public class VoterRollTests(AppFixture app)
         Assert.Equal([(VoterCategory.A, 1, 1), (VoterCategory.B, 1, 0), (VoterCategory.C, 2, 1)], before.Tally);
         var home = Get<Web.Features.Competitions.CompetitionsHandler>(scope);
         Assert.Equal((2, 4), await HomeTurnoutAsync(home, s.CompetitionId));
+        Assert.Equal(["乙", "丁"], before.NotVoted);
 
         // 丁 did not vote in round 1 and leaves; 丙 voted with a C ballot and votes with a B one from round 2 on.
         var roll = Get<EditVoterRoll>(scope);
@@ -107,6 +108,7 @@ public class VoterRollTests(AppFixture app)
         Assert.Equal(before.Round, after.Round);
         Assert.Equal(VoterCategory.C, after.Voters["丙"]);
         Assert.Equal((2, 4), await HomeTurnoutAsync(home, s.CompetitionId)); // the home list's 投票 column too
+        Assert.Equal(["乙", "丁"], after.NotVoted); // 丁 held a slip at the close and did not vote, excluded or not
         await using var db = app.NewDb();
         Assert.True(await db.BallotTokens.AnyAsync(t => t.RoundId == s.RoundId && t.VoterId == s.Voters["丁"] && t.RevokedAt == null));
         // Control: round 2 has not opened, so its slips follow the roll.
@@ -217,14 +219,15 @@ public class VoterRollTests(AppFixture app)
         return (item.Ballots, item.Voters);
     }
 
-    private static async Task<(List<(VoterCategory, int, int)> Tally, List<(VoterCategory, int, int)> Round, Dictionary<string, VoterCategory> Voters)> TurnoutAsync(
-        IServiceScope scope, int competitionId, int roundId)
+    private static async Task<(List<(VoterCategory, int, int)> Tally, List<(VoterCategory, int, int)> Round, Dictionary<string, VoterCategory> Voters,
+        List<string> NotVoted)> TurnoutAsync(IServiceScope scope, int competitionId, int roundId)
     {
         var tally = await Get<TallyQuery>(scope).GetAsync(competitionId, Organizer, roundId);
         var round = await Get<RoundQuery>(scope).GetAsync(competitionId, roundId, Organizer);
         return (tally.Turnout.Select(t => (t.Category, t.Voters, t.Ballots)).ToList(),
             round.Turnout.Select(t => (t.Category, t.Issued, t.Cast)).ToList(),
-            round.Voters.ToDictionary(v => v.Name, v => v.Category));
+            round.Voters.ToDictionary(v => v.Name, v => v.Category),
+            round.NotVoted.Select(v => v.Name).ToList());
     }
 
     private async Task<string> HeadAsync(int competitionId)
