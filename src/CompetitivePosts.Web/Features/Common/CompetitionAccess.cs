@@ -24,8 +24,7 @@ internal static class CompetitionAccess
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.HoldForChangeAsync(competitionId, actor, ct);
-        var competition = await db.LoadForChangeAsync(competitionId, actor, ct);
+        var competition = await db.LoadHeldForChangeAsync(competitionId, actor, ct);
         var result = change(competition);
         db.Audit(competitionId, actor.Who, action, detail);
         await db.SaveChangesAsync(ct);
@@ -46,6 +45,13 @@ internal static class CompetitionAccess
             ?? throw new DomainException("No such competition.");
         actor.EnsureCanManage(unitId);
         await db.HoldCompetitionAsync(competitionId, ct);
+    }
+
+    /// <summary>The aggregate for a change that decides on what it reads, held first (<see cref="HoldForChangeAsync"/>); the caller's transaction.</summary>
+    public static async Task<Competition> LoadHeldForChangeAsync(this AppDbContext db, int competitionId, Actor actor, CancellationToken ct)
+    {
+        await db.HoldForChangeAsync(competitionId, actor, ct);
+        return await db.LoadForChangeAsync(competitionId, actor, ct);
     }
 
     public static Task ChangeCompetitionAsync(this IDbContextFactory<AppDbContext> dbFactory, int competitionId, Actor actor,

@@ -33,20 +33,26 @@ public sealed class CompetitionsHandler(IDbContextFactory<AppDbContext> dbFactor
             {
                 c.Id, c.Name, c.UnitId, c.Status, c.CreatedAt, c.ArchivedAt,
                 Posts = c.Posts.Count, Cadres = c.Cadres.Count, Applications = c.Registrations.Count(r => r.WithdrawnAt == null), Roll = c.Voters.Count(v => v.ExcludedAt == null),
-                // The counting round's turnout: the latest recommendation round that has opened, its ballots over its slips
-                // issued, which no later change to the roll moves (ADR 0036). Before any round, the roll.
-                Counting = db.VotingRounds.Any(r => r.CompetitionId == c.Id && r.Kind == RoundKind.Recommendation && r.Status != RoundStatus.Prepared),
-                Issued = db.BallotTokens.Count(t => t.RevokedAt == null && t.RoundId == db.VotingRounds
+                // The counting round: the latest recommendation round that has opened.
+                CountingRoundId = db.VotingRounds
                     .Where(r => r.CompetitionId == c.Id && r.Kind == RoundKind.Recommendation && r.Status != RoundStatus.Prepared)
-                    .OrderByDescending(r => r.Number).Select(r => r.Id).FirstOrDefault()),
-                Ballots = db.BallotTokens.Count(t => t.Used && t.RoundId == db.VotingRounds
-                    .Where(r => r.CompetitionId == c.Id && r.Kind == RoundKind.Recommendation && r.Status != RoundStatus.Prepared)
-                    .OrderByDescending(r => r.Number).Select(r => r.Id).FirstOrDefault()),
+                    .OrderByDescending(r => r.Number).Select(r => (int?)r.Id).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        // Its ballots over its slips issued, which no later change to the roll moves (ADR 0036); before any round, the roll.
+        var counting = rows.Where(r => r.CountingRoundId is not null).Select(r => r.CountingRoundId!.Value).ToList();
+        var turnout = await db.BallotTokens.AsNoTracking()
+            .Where(t => counting.Contains(t.RoundId) && t.RevokedAt == null)
+            .GroupBy(t => t.RoundId)
+            .Select(g => new { RoundId = g.Key, Issued = g.Count(), Cast = g.Count(t => t.Used) })
+            .ToDictionaryAsync(x => x.RoundId, ct);
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        return [.. rows.Select(r => new CompetitionListItem(r.Id, r.Name, units[r.UnitId], r.Status, r.CreatedAt,
-            r.Posts, r.Cadres, r.Applications, r.Counting ? r.Issued : r.Roll, r.Ballots, r.ArchivedAt, r.UnitId))];
+        return [.. rows.Select(r =>
+        {
+            var t = r.CountingRoundId is { } id ? turnout.GetValueOrDefault(id) : null;
+            return new CompetitionListItem(r.Id, r.Name, units[r.UnitId], r.Status, r.CreatedAt, r.Posts, r.Cadres, r.Applications,
+                r.CountingRoundId is null ? r.Roll : t?.Issued ?? 0, t?.Cast ?? 0, r.ArchivedAt, r.UnitId);
+        })];
     }
 
     /// <summary>The units the actor may create competitions in: an organizer's own.</summary>

@@ -46,8 +46,7 @@ public static class ChangeTallyWeights
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // Held before the read: a round that opens meanwhile (it holds the competition too) either waits for these
             // weights or is seen below and refuses them.
-            await db.HoldForChangeAsync(command.CompetitionId, actor, ct);
-            var competition = await db.LoadForChangeAsync(command.CompetitionId, actor, ct);
+            var competition = await db.LoadHeldForChangeAsync(command.CompetitionId, actor, ct);
             // The form is read once access is checked, so that an outsider learns nothing from its errors.
             InvalidInputException.ThrowIfAny(Validate(command));
             var before = competition.TallyWeights;

@@ -55,8 +55,7 @@ public sealed class EditVoterRoll(IDbContextFactory<AppDbContext> dbFactory, Sli
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.HoldForChangeAsync(competitionId, actor, ct);
-        var c = await db.LoadForChangeAsync(competitionId, actor, ct);
+        var c = await db.LoadHeldForChangeAsync(competitionId, actor, ct);
         var detail = change(c);
         if (slipsOf is var (voterId, category))
         {

@@ -21,8 +21,7 @@ public sealed class RoundControl(IDbContextFactory<AppDbContext> dbFactory, Ball
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // A ballot kind changed or a voter excluded meanwhile either lands before the round opens or sees it open.
-        await db.HoldForChangeAsync(competitionId, actor, ct);
-        var c = await db.LoadForChangeAsync(competitionId, actor, ct);
+        var c = await db.LoadHeldForChangeAsync(competitionId, actor, ct);
         var stageOpens = c.Status == Domain.CompetitionStatus.Speeches;
         var round = c.OpenRound(roundId, clock.GetUtcNow());
         db.Audit(competitionId, actor.Who, AuditActions.RoundOpen, new { number = round.Number, lines = round.Items.Count, votingStageOpened = stageOpens });
